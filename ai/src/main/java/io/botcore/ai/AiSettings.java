@@ -1,0 +1,70 @@
+package io.botcore.ai;
+
+import io.botcore.platform.config.CommonSettings;
+import io.botcore.platform.config.LoadedConfig;
+import io.botcore.platform.config.Setting;
+import io.botcore.platform.config.ValueParser;
+import io.botcore.platform.mongo.DatabaseSettings;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the AI service needs to start, resolved from {@code config/config.yaml}, the environment and
+ * flags (see {@link #SETTINGS}).
+ *
+ * @param host address to bind
+ * @param port HTTP port (0 picks a free one)
+ * @param workers request worker threads ({@code server.workers})
+ * @param timeout longest time a request may take ({@code server.timeout})
+ * @param cacheEnabled whether analysis answers are cached ({@code cache.enabled})
+ * @param cacheBackend {@code memory} or {@code redis} ({@code cache.backend})
+ * @param cacheTtl how long a cached answer is kept ({@code cache.ttl})
+ * @param database MongoDB connection and pool
+ * @param logLevel level of Bot Core's loggers
+ * @param logDir folder of {@code ai.log}
+ * @param dataDir data folder (models live under {@code models/})
+ */
+public record AiSettings(String host, int port, int workers, Duration timeout, boolean cacheEnabled,
+        String cacheBackend, Duration cacheTtl, DatabaseSettings database, String logLevel, String logDir,
+        String dataDir) {
+
+    public static final Setting<String> HOST = Setting.of("server.host", "0.0.0.0", ValueParser.text(1),
+            "address the AI service binds");
+    public static final Setting<Integer> PORT = Setting.of("server.port", 8000, ValueParser.intRange(0, 65535),
+            "HTTP port of the AI service").withEnv("AI_PORT");
+    public static final Setting<Integer> WORKERS = Setting.of("server.workers", 4, ValueParser.intRange(1, 1024),
+            "request worker threads");
+    public static final Setting<Duration> TIMEOUT = Setting.of("server.timeout", Duration.ofSeconds(60),
+            ValueParser.seconds(1, 3600), "seconds a request may take before it is cut off");
+    public static final Setting<Boolean> CACHE_ENABLED = Setting.of("cache.enabled", true, ValueParser.bool(),
+            "cache analysis answers");
+    public static final Setting<String> CACHE_BACKEND = Setting.of("cache.backend", "memory",
+            ValueParser.oneOf(List.of("memory", "redis")), "where cached answers live");
+    public static final Setting<Duration> CACHE_TTL = Setting.of("cache.ttl", Duration.ofSeconds(600),
+            ValueParser.seconds(1, 86_400), "seconds a cached answer is kept");
+
+    /** Every key of {@code config/config.yaml}. */
+    public static final List<Setting<?>> SETTINGS;
+
+    static {
+        List<Setting<?>> all = new ArrayList<>(List.of(HOST, PORT, WORKERS, TIMEOUT, CACHE_ENABLED, CACHE_BACKEND,
+                CACHE_TTL));
+        all.addAll(CommonSettings.ALL);
+        SETTINGS = List.copyOf(all);
+    }
+
+    public AiSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(database, "database");
+    }
+
+    public static AiSettings from(LoadedConfig config) {
+        return new AiSettings(config.get(HOST), config.get(PORT), config.get(WORKERS), config.get(TIMEOUT),
+                config.get(CACHE_ENABLED), config.get(CACHE_BACKEND), config.get(CACHE_TTL),
+                CommonSettings.database(config), config.get(CommonSettings.LOG_LEVEL),
+                config.get(CommonSettings.LOG_DIR), config.get(CommonSettings.DATA_DIR));
+    }
+}

@@ -1,0 +1,50 @@
+package io.botcore.app;
+
+import io.botcore.app.cli.AiCommand;
+import io.botcore.app.cli.CliFailure;
+import io.botcore.app.cli.DbCommand;
+import io.botcore.app.cli.DemoCommand;
+import io.botcore.app.cli.EngineCommand;
+import io.botcore.app.cli.GenerateSecretsCommand;
+import io.botcore.app.cli.StatusCommand;
+import io.botcore.app.cli.TestCommand;
+import io.botcore.app.cli.ValidateEnvCommand;
+import io.botcore.platform.BuildInfo;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code bot-core} command line: one executable jar, one subcommand per task. */
+@Command(name = "bot-core", mixinStandardHelpOptions = true, versionProvider = BotCore.Version.class,
+        description = "Self-hosted crypto trading platform: trading engine, AI service, operations kit.",
+        subcommands = {
+            DemoCommand.class, EngineCommand.class, AiCommand.class, DbCommand.class, StatusCommand.class,
+            ValidateEnvCommand.class, GenerateSecretsCommand.class, TestCommand.class,
+            CommandLine.HelpCommand.class})
+public final class BotCore {
+
+    public static void main(String[] args) {
+        ParentWatch.exitWhenParentDies();
+        int code = new CommandLine(new BotCore())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(BotCore::failure)
+                .execute(args);
+        System.exit(code);
+    }
+
+    private static int failure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        if (e instanceof CliFailure failure) {
+            System.err.println(command.getCommandName() + ": " + failure.getMessage());
+            return failure.exitCode();
+        }
+        System.err.println(command.getCommandName() + ": " + e);
+        return 1;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"bot-core " + BuildInfo.version()};
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.botcore.engine;
+
+import io.botcore.platform.PlatformConfiguration;
+import io.botcore.platform.ServiceLauncher;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The trading engine service (:8080). Start it with {@link #start(EngineSettings)}. */
+@SpringBootApplication
+@EnableScheduling
+@Import(PlatformConfiguration.class)
+public class EngineApplication {
+
+    /** Starts the engine; close the returned context to stop it gracefully. */
+    public static ConfigurableApplicationContext start(EngineSettings settings) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("server.address", settings.host());
+        p.put("server.port", settings.port());
+        p.put("server.tomcat.threads.max", settings.workers());
+        p.put("server.tomcat.threads.min-spare", Math.min(settings.workers(), 10));
+        p.put("server.tomcat.max-connections", settings.maxConnections());
+        p.put("server.tomcat.keep-alive-timeout", settings.keepAlive().toMillis() + "ms");
+        p.put("logging.level.io.botcore", settings.logLevel());
+        p.put("logging.level.http", settings.logLevel());
+        p.put("logging.level.health", settings.logLevel());
+        p.put("botcore.log.dir", settings.logDir());
+        p.put("botcore.data-dir", settings.dataDir());
+        return ServiceLauncher.start(EngineApplication.class, "engine", p,
+                context -> context.registerBean(EngineSettings.class, () -> settings));
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

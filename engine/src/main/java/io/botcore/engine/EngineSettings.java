@@ -1,0 +1,80 @@
+package io.botcore.engine;
+
+import io.botcore.platform.config.CommonSettings;
+import io.botcore.platform.config.LoadedConfig;
+import io.botcore.platform.config.Setting;
+import io.botcore.platform.config.ValueParser;
+import io.botcore.platform.mongo.DatabaseSettings;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the engine needs to start, resolved from {@code config/config.toml}, the environment and
+ * flags (see {@link #SETTINGS} for every key).
+ *
+ * @param host address to bind
+ * @param port HTTP port (0 picks a free one)
+ * @param workers request worker threads ({@code [server] workers})
+ * @param maxConnections connections accepted at once ({@code [server] max_connections})
+ * @param keepAlive idle time before a kept-alive connection is closed ({@code [server] keep_alive})
+ * @param database MongoDB connection and pool
+ * @param binanceBaseUrl Binance REST base URL (live, testnet or the local fake)
+ * @param aiServiceUrl base URL of the AI service
+ * @param logLevel level of Bot Core's loggers
+ * @param logDir folder of {@code engine.log}
+ * @param dataDir data folder
+ */
+public record EngineSettings(String host, int port, int workers, int maxConnections, Duration keepAlive,
+        DatabaseSettings database, URI binanceBaseUrl, URI aiServiceUrl, String logLevel, String logDir,
+        String dataDir) {
+
+    public static final Setting<String> HOST = Setting.of("server.host", "0.0.0.0", ValueParser.text(1),
+            "address the engine binds");
+    public static final Setting<Integer> PORT = Setting.of("server.port", 8080, ValueParser.intRange(0, 65535),
+            "HTTP port of the engine").withEnv("ENGINE_PORT");
+    public static final Setting<Integer> WORKERS = Setting.of("server.workers", 8, ValueParser.intRange(1, 1024),
+            "request worker threads (2x CPU cores is a good start)");
+    public static final Setting<Integer> MAX_CONNECTIONS = Setting.of("server.max_connections", 2000,
+            ValueParser.intRange(1, 100_000), "connections accepted at once");
+    public static final Setting<Duration> KEEP_ALIVE = Setting.of("server.keep_alive", Duration.ofSeconds(60),
+            ValueParser.seconds(1, 3600), "seconds an idle keep-alive connection stays open");
+    public static final Setting<URI> BINANCE_BASE_URL = Setting.of("exchange.base_url",
+            URI.create("https://api.binance.com"), ValueParser.uri("https", "http"),
+            "Binance REST base URL (https://testnet.binance.vision for the testnet)").withEnv("BINANCE_BASE_URL");
+    public static final Setting<URI> AI_SERVICE_URL = Setting.of("ai.url", URI.create("http://127.0.0.1:8000"),
+            ValueParser.uri("http", "https"), "base URL of the AI service").withEnv("AI_SERVICE_URL");
+    public static final Setting<Boolean> CACHE_ENABLED = Setting.of("cache.enabled", true, ValueParser.bool(),
+            "in-process cache of market data answers");
+    public static final Setting<Duration> CACHE_TTL = Setting.of("cache.ttl", Duration.ofSeconds(300),
+            ValueParser.seconds(1, 86_400), "seconds a cached answer is kept");
+    public static final Setting<Long> CACHE_MAX_SIZE = Setting.of("cache.max_size", 1L << 30,
+            ValueParser.byteSize(1 << 20, 64L << 30), "upper bound of the cache's memory");
+
+    /** Every key of {@code config/config.toml}. */
+    public static final List<Setting<?>> SETTINGS;
+
+    static {
+        List<Setting<?>> all = new ArrayList<>(List.of(HOST, PORT, WORKERS, MAX_CONNECTIONS, KEEP_ALIVE,
+                BINANCE_BASE_URL, AI_SERVICE_URL, CACHE_ENABLED, CACHE_TTL, CACHE_MAX_SIZE));
+        all.addAll(CommonSettings.ALL);
+        SETTINGS = List.copyOf(all);
+    }
+
+    public EngineSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(binanceBaseUrl, "binanceBaseUrl");
+        Objects.requireNonNull(aiServiceUrl, "aiServiceUrl");
+    }
+
+    public static EngineSettings from(LoadedConfig config) {
+        return new EngineSettings(config.get(HOST), config.get(PORT), config.get(WORKERS), config.get(MAX_CONNECTIONS),
+                config.get(KEEP_ALIVE), CommonSettings.database(config), config.get(BINANCE_BASE_URL),
+                config.get(AI_SERVICE_URL), config.get(CommonSettings.LOG_LEVEL), config.get(CommonSettings.LOG_DIR),
+                config.get(CommonSettings.DATA_DIR));
+    }
+}

@@ -1,0 +1,26 @@
+package io.botcore.engine.exchange;
+
+import io.botcore.engine.EngineSettings;
+import io.botcore.exchange.binance.BinanceRestClient;
+
+import java.time.Duration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class BinanceConfiguration {
+
+    /** Each call is bounded so that ping plus time together stay inside the 5 s the manual allows. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
+
+    @Bean
+    BinanceRestClient binanceRestClient(EngineSettings settings) {
+        return new BinanceRestClient(settings.binanceBaseUrl(), CALL_TIMEOUT);
+    }
+
+    @Bean
+    ExchangeProbe exchangeProbe(BinanceRestClient client, java.time.Clock clock) {
+        return new ExchangeProbe(client, clock);
+    }
+}

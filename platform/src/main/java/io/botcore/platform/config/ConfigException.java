@@ -1,0 +1,23 @@
+package io.botcore.platform.config;
+
+import java.util.List;
+
+/**
+ * The configuration cannot be used: every problem found is listed, each naming its source, key, value
+ * and what was expected. Start-up stops on it (a fatal configuration error needs an operator).
+ */
+public final class ConfigException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> problems;
+
+    public ConfigException(List<String> problems) {
+        super(String.join(System.lineSeparator(), problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}
