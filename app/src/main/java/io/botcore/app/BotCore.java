@@ -25,11 +25,14 @@ public final class BotCore {
 
     public static void main(String[] args) {
         ParentWatch.exitWhenParentDies();
-        int code = new CommandLine(new BotCore())
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests to run a command in-process. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new BotCore())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(BotCore::failure)
-                .execute(args);
-        System.exit(code);
+                .setExecutionExceptionHandler(BotCore::failure);
     }
 
     private static int failure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {

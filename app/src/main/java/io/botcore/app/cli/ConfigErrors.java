@@ -12,6 +12,7 @@ final class ConfigErrors {
     }
 
     static int report(String service, ConfigException e) {
+        e.warnings().forEach(w -> System.err.println("warning: " + w));
         System.err.println(service + ": refusing to start, the configuration has " + e.problems().size()
                 + (e.problems().size() == 1 ? " problem:" : " problems:"));
         e.problems().forEach(p -> System.err.println("  - " + p));

@@ -45,4 +45,9 @@ final class ConfigOptions {
         loaded.warnings().forEach(w -> System.err.println("warning: " + w));
         return loaded;
     }
+
+    /** Every valid value and every problem, without printing or throwing. */
+    ConfigLoader.Resolution resolve(String defaultFile, List<Setting<?>> settings) {
+        return ConfigLoader.resolve(configFile(defaultFile), settings, environment(), overrides);
+    }
 }

@@ -5,8 +5,9 @@ import com.mongodb.client.MongoClient;
 import io.botcore.ai.AiSettings;
 import io.botcore.engine.EngineSettings;
 import io.botcore.platform.config.CommonSettings;
-import io.botcore.platform.config.ConfigException;
+import io.botcore.platform.config.ConfigLoader;
 import io.botcore.platform.config.LoadedConfig;
+import io.botcore.platform.config.Setting;
 import io.botcore.platform.mongo.DatabaseSettings;
 import io.botcore.platform.mongo.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -19,7 +20,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -49,11 +49,11 @@ public final class ValidateEnvCommand implements Callable<Integer> {
         LoadedConfig engine = check("engine", EngineCommand.CONFIG_FILE, EngineSettings.SETTINGS);
         check("ai", AiCommand.CONFIG_FILE, AiSettings.SETTINGS);
         checkEnvFile(Home.resolve(options.envFile));
-        if (engine != null) {
-            checkSecret(engine);
-            checkWritable("data folder", Home.resolve(engine.get(CommonSettings.DATA_DIR)));
-            checkWritable("log folder", Home.resolve(engine.get(CommonSettings.LOG_DIR)));
-            checkDatabase(CommonSettings.database(engine));
+        checkSecret(engine);
+        checkWritable("data folder", Home.resolve(value(engine, CommonSettings.DATA_DIR)));
+        checkWritable("log folder", Home.resolve(value(engine, CommonSettings.LOG_DIR)));
+        if (engine.get(CommonSettings.DATABASE_URL) != null) {
+            checkDatabase(DatabaseSettings.of(engine.get(CommonSettings.DATABASE_URL).toString()));
         }
         if (problems.isEmpty()) {
             System.out.println("environment OK");
@@ -64,16 +64,21 @@ public final class ValidateEnvCommand implements Callable<Integer> {
         return 1;
     }
 
-    private LoadedConfig check(String service, String file, List<io.botcore.platform.config.Setting<?>> settings) {
-        try {
-            LoadedConfig config = options.load(file, settings, Map.of());
+    private LoadedConfig check(String service, String file, List<Setting<?>> settings) {
+        ConfigLoader.Resolution resolution = options.resolve(file, settings);
+        resolution.config().warnings().forEach(w -> System.out.println("  ! " + w));
+        if (resolution.errors().isEmpty()) {
             ok(service + " configuration " + options.configFile(file) + (Files.exists(options.configFile(file)) ? ""
                     : " (file absent: defaults and environment only)"));
-            return config;
-        } catch (ConfigException e) {
-            problems.addAll(e.problems());
-            return null;
         }
+        problems.addAll(resolution.errors());
+        return resolution.config();
+    }
+
+    /** The value, or the setting's default when the configured value was invalid (reported already). */
+    private static <T> T value(LoadedConfig config, Setting<T> setting) {
+        T value = config.get(setting);
+        return value != null ? value : setting.defaultValue();
     }
 
     private void checkEnvFile(Path env) {

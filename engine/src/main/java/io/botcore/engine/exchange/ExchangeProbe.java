@@ -30,6 +30,11 @@ final class ExchangeProbe implements Probe {
     }
 
     @Override
+    public int failuresBeforeUnhealthy() {
+        return 2;
+    }
+
+    @Override
     public Duration interval() {
         return Duration.ofSeconds(30);
     }

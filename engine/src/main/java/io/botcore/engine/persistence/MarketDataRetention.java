@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * itself, on any database, with the same cut-off.
  */
 @Component
-class MarketDataRetention {
+public class MarketDataRetention {
 
     private static final Logger log = LoggerFactory.getLogger(MarketDataRetention.class);
 
@@ -37,7 +37,8 @@ class MarketDataRetention {
         }
     }
 
-    long purgeOlderThanTtl() {
+    /** Deletes market data older than the TTL now; returns how many documents went. */
+    public long purgeOlderThanTtl() {
         Date cutoff = Date.from(clock.instant().minusSeconds(Indexes.MARKET_DATA_TTL_SECONDS));
         return database.getCollection("market_data").deleteMany(Filters.lt("timestamp", cutoff)).getDeletedCount();
     }

@@ -37,6 +37,29 @@ public final class ConfigLoader {
      */
     public static LoadedConfig load(Path file, List<Setting<?>> settings, Map<String, String> env,
             Map<String, String> flags) {
+        Resolution resolution = resolve(file, settings, env, flags);
+        if (!resolution.errors().isEmpty()) {
+            throw new ConfigException(resolution.errors(), resolution.config().warnings());
+        }
+        return resolution.config();
+    }
+
+    /**
+     * Every valid value plus the list of errors, for callers that report problems instead of failing
+     * on the first ({@code validate-env}). Settings with an invalid value are left unset.
+     *
+     * @param config the valid values and the warnings
+     * @param errors every invalid value or unreadable file
+     */
+    public record Resolution(LoadedConfig config, List<String> errors) {
+        public Resolution {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /** Like {@link #load} but never throws for bad values: they are returned as errors. */
+    public static Resolution resolve(Path file, List<Setting<?>> settings, Map<String, String> env,
+            Map<String, String> flags) {
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, Object> fileValues = readFile(file, errors);
@@ -96,10 +119,7 @@ public final class ConfigLoader {
             values.put(setting.key(), value);
             origins.put(setting.key(), origin);
         }
-        if (!errors.isEmpty()) {
-            throw new ConfigException(errors);
-        }
-        return new LoadedConfig(values, origins, warnings);
+        return new Resolution(new LoadedConfig(values, origins, warnings), errors);
     }
 
     /** The process environment over the values of {@code dotEnv} (the environment wins). */

@@ -41,6 +41,7 @@ public final class HealthMonitor implements AutoCloseable, MeterBinder {
     private final List<Probe> probes;
     private final Map<String, ComponentHealth> last = new ConcurrentHashMap<>();
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failuresInARow = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
 
@@ -146,6 +147,15 @@ public final class HealthMonitor implements AutoCloseable, MeterBinder {
     }
 
     private void record(Probe probe, ComponentHealth result) {
+        int failures = result.status() == HealthState.UNHEALTHY ? failuresInARow.merge(probe.name(), 1, Integer::sum) : 0;
+        failuresInARow.put(probe.name(), failures);
+        ComponentHealth current = last.get(probe.name());
+        boolean tolerated = failures > 0 && failures < probe.failuresBeforeUnhealthy() && current != null
+                && current.status() != HealthState.UNHEALTHY;
+        if (tolerated) {
+            log.debug("{} check failed ({} in a row, tolerated): {}", probe.name(), failures, result.details().get("error"));
+            return;
+        }
         ComponentHealth previous = last.put(probe.name(), result);
         if (previous == null || previous.status() != result.status()) {
             if (result.status() == HealthState.HEALTHY) {

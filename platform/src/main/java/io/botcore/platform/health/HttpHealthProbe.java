@@ -43,8 +43,13 @@ public final class HttpHealthProbe implements Probe {
     }
 
     @Override
+    public int failuresBeforeUnhealthy() {
+        return 2;
+    }
+
+    @Override
     public Duration interval() {
-        return Duration.ofSeconds(5);
+        return Duration.ofSeconds(2);
     }
 
     @Override

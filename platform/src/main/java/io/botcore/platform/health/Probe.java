@@ -18,6 +18,14 @@ public interface Probe {
 
     Duration timeout();
 
+    /**
+     * How many failed checks in a row turn the component unhealthy; more than one keeps a flaky but
+     * working dependency from flapping the service's state. The database uses 1.
+     */
+    default int failuresBeforeUnhealthy() {
+        return 1;
+    }
+
     /** Runs the check; may block up to the timeout; exceptions count as unhealthy. */
     ComponentHealth check();
 }
