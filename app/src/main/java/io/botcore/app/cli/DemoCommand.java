@@ -77,7 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "AI_SERVICE_URL", "http://127.0.0.1:" + aiPort);
         System.out.println("Starting Bot Core demo (offline; logs in " + logs + ") ...");
         spawn("db", logs, env, "db", "--port", String.valueOf(dbPort));
-        waitFor("database", () -> !PortCheck.isFree("127.0.0.1", dbPort), started);
+        waitFor("database", () -> PortCheck.accepts("127.0.0.1", dbPort), started);
         spawn("engine", logs, env, "engine", "--port", String.valueOf(enginePort));
         spawn("ai", logs, env, "ai", "--port", String.valueOf(aiPort));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();

@@ -25,6 +25,16 @@ final class PortCheck {
         }
     }
 
+    /** True when something accepts connections on the port (never binds it, so it cannot race a server). */
+    static boolean accepts(String host, int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** @throws CliFailure with exit code {@value #EXIT_PORT_IN_USE} when the port cannot be bound */
     static void requireFree(String what, String host, int port) {
         if (!isFree(host, port)) {
