@@ -42,10 +42,12 @@ class EmbeddedDatabaseTest {
             port = socket.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "io.botcore.app.BotCore", "db", "--port", String.valueOf(port))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("db.out").toFile())
-                .directory(dir.toFile()).start();
+                .directory(dir.toFile());
+        builder.environment().put("BOTCORE_HOME", dir.toString());
+        Process server = builder.start();
         try {
             int p = port;
             await().atMost(Duration.ofSeconds(30)).until(() -> accepts(p));
