@@ -5,6 +5,8 @@ import com.mongodb.client.MongoDatabase;
 
 import io.botcore.platform.PlatformConfiguration;
 import io.botcore.platform.ServiceLauncher;
+import io.botcore.platform.cache.AnswerCache;
+import io.botcore.platform.cache.AnswerCaches;
 import io.botcore.platform.mongo.MongoClients;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -43,6 +45,11 @@ public class AiApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    AnswerCache answerCache(AiSettings settings, MeterRegistry registry) {
+        return AnswerCaches.create(settings.cache(), registry);
     }
 
     @Bean(destroyMethod = "close")

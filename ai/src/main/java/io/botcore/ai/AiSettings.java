@@ -1,11 +1,14 @@
 package io.botcore.ai;
 
+import io.botcore.platform.cache.CacheSettings;
 import io.botcore.platform.config.CommonSettings;
+import io.botcore.platform.config.ConfigException;
 import io.botcore.platform.config.LoadedConfig;
 import io.botcore.platform.config.Setting;
 import io.botcore.platform.config.ValueParser;
 import io.botcore.platform.mongo.DatabaseSettings;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +22,15 @@ import java.util.Objects;
  * @param port HTTP port (0 picks a free one)
  * @param workers request worker threads ({@code server.workers})
  * @param timeout longest time a request may take ({@code server.timeout})
- * @param cacheEnabled whether analysis answers are cached ({@code cache.enabled})
- * @param cacheBackend {@code memory} or {@code redis} ({@code cache.backend})
- * @param cacheTtl how long a cached answer is kept ({@code cache.ttl})
+ * @param cache {@code cache.enabled}, {@code cache.ttl}, {@code cache.max_size}; Redis when
+ *     {@code cache.backend} is {@code redis} (then {@code REDIS_URL} is required)
  * @param database MongoDB connection and pool
  * @param logLevel level of Bot Core's loggers
  * @param logDir folder of {@code ai.log}
  * @param dataDir data folder (models live under {@code models/})
  */
-public record AiSettings(String host, int port, int workers, Duration timeout, boolean cacheEnabled,
-        String cacheBackend, Duration cacheTtl, DatabaseSettings database, String logLevel, String logDir,
+public record AiSettings(String host, int port, int workers, Duration timeout, CacheSettings cache,
+        DatabaseSettings database, String logLevel, String logDir,
         String dataDir) {
 
     public static final Setting<String> HOST = Setting.of("server.host", "0.0.0.0", ValueParser.text(1),
@@ -45,13 +47,15 @@ public record AiSettings(String host, int port, int workers, Duration timeout, b
             ValueParser.oneOf(List.of("memory", "redis")), "where cached answers live");
     public static final Setting<Duration> CACHE_TTL = Setting.of("cache.ttl", Duration.ofSeconds(600),
             ValueParser.seconds(1, 86_400), "seconds a cached answer is kept");
+    public static final Setting<Long> CACHE_MAX_SIZE = Setting.of("cache.max_size", 256L << 20,
+            ValueParser.byteSize(1 << 20, 64L << 30), "upper bound of the in-process cache's memory");
 
     /** Every key of {@code config/config.yaml}. */
     public static final List<Setting<?>> SETTINGS;
 
     static {
         List<Setting<?>> all = new ArrayList<>(List.of(HOST, PORT, WORKERS, TIMEOUT, CACHE_ENABLED, CACHE_BACKEND,
-                CACHE_TTL));
+                CACHE_TTL, CACHE_MAX_SIZE));
         all.addAll(CommonSettings.ALL);
         SETTINGS = List.copyOf(all);
     }
@@ -61,9 +65,18 @@ public record AiSettings(String host, int port, int workers, Duration timeout, b
         Objects.requireNonNull(database, "database");
     }
 
+    /**
+     * @throws ConfigException when {@code cache.backend} is {@code redis} but {@code REDIS_URL} is unset
+     */
     public static AiSettings from(LoadedConfig config) {
-        return new AiSettings(config.get(HOST), config.get(PORT), config.get(WORKERS), config.get(TIMEOUT),
-                config.get(CACHE_ENABLED), config.get(CACHE_BACKEND), config.get(CACHE_TTL),
+        URI redis = config.get(CommonSettings.REDIS_URL);
+        if ("redis".equals(config.get(CACHE_BACKEND)) && redis == null) {
+            throw new ConfigException(List.of(config.origin(CACHE_BACKEND) + ": cache.backend = \"redis\": expected "
+                    + "REDIS_URL to be set (redis://host:6379), or backend \"memory\""), config.warnings());
+        }
+        CacheSettings cache = new CacheSettings(config.get(CACHE_ENABLED), config.get(CACHE_TTL),
+                config.get(CACHE_MAX_SIZE), "redis".equals(config.get(CACHE_BACKEND)) ? redis : null, "bot-core:ai:");
+        return new AiSettings(config.get(HOST), config.get(PORT), config.get(WORKERS), config.get(TIMEOUT), cache,
                 CommonSettings.database(config), config.get(CommonSettings.LOG_LEVEL),
                 config.get(CommonSettings.LOG_DIR), config.get(CommonSettings.DATA_DIR));
     }

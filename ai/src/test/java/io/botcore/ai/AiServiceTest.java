@@ -77,6 +77,8 @@ class AiServiceTest {
         assertThat(data.path("model").path("state").asString()).isEqualTo("none");
         assertThat(data.path("model").path("active_version").isNull()).isTrue();
         assertThat(data.path("cache").path("ttl_s").asLong()).isEqualTo(120);
+        assertThat(data.path("cache").path("backend").asString()).isEqualTo("memory");
+        assertThat(data.path("cache").path("max_bytes").asLong()).isEqualTo(256L << 20);
         assertThat(data.path("uptime_s").isIntegralNumber()).isTrue();
         assertThat(data.path("database").path("status").asString()).isEqualTo("healthy");
     }

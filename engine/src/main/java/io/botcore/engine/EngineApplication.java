@@ -2,6 +2,9 @@ package io.botcore.engine;
 
 import io.botcore.platform.PlatformConfiguration;
 import io.botcore.platform.ServiceLauncher;
+import io.botcore.platform.cache.AnswerCache;
+import io.botcore.platform.cache.AnswerCaches;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -40,5 +43,10 @@ public class EngineApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    AnswerCache answerCache(EngineSettings settings, MeterRegistry registry) {
+        return AnswerCaches.create(settings.cache(), registry);
     }
 }

@@ -1,5 +1,6 @@
 package io.botcore.engine;
 
+import io.botcore.platform.cache.CacheSettings;
 import io.botcore.platform.config.CommonSettings;
 import io.botcore.platform.config.LoadedConfig;
 import io.botcore.platform.config.Setting;
@@ -24,12 +25,13 @@ import java.util.Objects;
  * @param database MongoDB connection and pool
  * @param binanceBaseUrl Binance REST base URL (live, testnet or the local fake)
  * @param aiServiceUrl base URL of the AI service
+ * @param cache the {@code [cache]} section and {@code REDIS_URL}
  * @param logLevel level of Bot Core's loggers
  * @param logDir folder of {@code engine.log}
  * @param dataDir data folder
  */
 public record EngineSettings(String host, int port, int workers, int maxConnections, Duration keepAlive,
-        DatabaseSettings database, URI binanceBaseUrl, URI aiServiceUrl, String logLevel, String logDir,
+        DatabaseSettings database, URI binanceBaseUrl, URI aiServiceUrl, CacheSettings cache, String logLevel, String logDir,
         String dataDir) {
 
     public static final Setting<String> HOST = Setting.of("server.host", "0.0.0.0", ValueParser.text(1),
@@ -48,7 +50,7 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
     public static final Setting<URI> AI_SERVICE_URL = Setting.of("ai.url", URI.create("http://127.0.0.1:8000"),
             ValueParser.uri("http", "https"), "base URL of the AI service").withEnv("AI_SERVICE_URL");
     public static final Setting<Boolean> CACHE_ENABLED = Setting.of("cache.enabled", true, ValueParser.bool(),
-            "in-process cache of market data answers");
+            "cache answers (in-process, or Redis when REDIS_URL is set)");
     public static final Setting<Duration> CACHE_TTL = Setting.of("cache.ttl", Duration.ofSeconds(300),
             ValueParser.seconds(1, 86_400), "seconds a cached answer is kept");
     public static final Setting<Long> CACHE_MAX_SIZE = Setting.of("cache.max_size", 1L << 30,
@@ -69,12 +71,15 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(binanceBaseUrl, "binanceBaseUrl");
         Objects.requireNonNull(aiServiceUrl, "aiServiceUrl");
+        Objects.requireNonNull(cache, "cache");
     }
 
     public static EngineSettings from(LoadedConfig config) {
         return new EngineSettings(config.get(HOST), config.get(PORT), config.get(WORKERS), config.get(MAX_CONNECTIONS),
                 config.get(KEEP_ALIVE), CommonSettings.database(config), config.get(BINANCE_BASE_URL),
-                config.get(AI_SERVICE_URL), config.get(CommonSettings.LOG_LEVEL), config.get(CommonSettings.LOG_DIR),
+                config.get(AI_SERVICE_URL), new CacheSettings(config.get(CACHE_ENABLED), config.get(CACHE_TTL),
+                        config.get(CACHE_MAX_SIZE), config.get(CommonSettings.REDIS_URL), "bot-core:engine:"),
+                config.get(CommonSettings.LOG_LEVEL), config.get(CommonSettings.LOG_DIR),
                 config.get(CommonSettings.DATA_DIR));
     }
 }

@@ -2,6 +2,8 @@ package io.botcore.ai.status;
 
 import io.botcore.ai.AiSettings;
 import io.botcore.platform.BuildInfo;
+import io.botcore.platform.cache.AnswerCache;
+import io.botcore.platform.cache.CacheState;
 import io.botcore.platform.health.HealthMonitor;
 import io.botcore.platform.health.HealthReport;
 
@@ -23,9 +25,11 @@ class AiStatusController {
     private final AiSettings settings;
     private final HealthMonitor monitor;
     private final Clock clock;
+    private final AnswerCache cache;
 
-    AiStatusController(AiSettings settings, HealthMonitor monitor, Clock clock) {
+    AiStatusController(AiSettings settings, HealthMonitor monitor, AnswerCache cache, Clock clock) {
         this.settings = settings;
+        this.cache = cache;
         this.monitor = monitor;
         this.clock = clock;
     }
@@ -37,17 +41,24 @@ class AiStatusController {
         model.put("state", "none");
         model.put("active_version", null);
         model.put("message", "no trained model: analyses are unavailable until a model is trained and promoted");
-        Map<String, Object> cache = new LinkedHashMap<>();
-        cache.put("enabled", settings.cacheEnabled());
-        cache.put("backend", settings.cacheBackend());
-        cache.put("ttl_s", settings.cacheTtl().toSeconds());
+        CacheState state = cache.state();
+        Map<String, Object> cacheState = new LinkedHashMap<>();
+        cacheState.put("enabled", settings.cache().enabled());
+        cacheState.put("backend", state.backend());
+        cacheState.put("reachable", state.reachable());
+        cacheState.put("entries", state.entries());
+        cacheState.put("bytes", state.bytes());
+        cacheState.put("max_bytes", state.maxBytes());
+        cacheState.put("ttl_s", state.ttlSeconds());
+        cacheState.put("hits", state.hits());
+        cacheState.put("misses", state.misses());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("service", "ai");
         data.put("status", health.status());
         data.put("version", BuildInfo.version());
         data.put("uptime_s", health.uptimeSeconds());
         data.put("model", model);
-        data.put("cache", cache);
+        data.put("cache", cacheState);
         data.put("database", health.components().get("database"));
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("success", true);

@@ -43,6 +43,17 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void shouldRefuseARedisCacheWithoutRedisUrl() throws IOException {
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/config.yaml"), "cache:\n  backend: redis\n");
+
+        CliRun run = CliRun.run(home, "ai");
+
+        assertThat(run.exitCode()).isEqualTo(ConfigErrors.EXIT_CONFIG);
+        assertThat(run.err()).contains("cache.backend = \"redis\": expected REDIS_URL to be set");
+    }
+
+    @Test
     void shouldNameTheTakenPortAndExitNonZero() throws IOException {
         try (ServerSocket taken = new ServerSocket(0)) {
             CliRun run = CliRun.run(home, "db", "--port", String.valueOf(taken.getLocalPort()));

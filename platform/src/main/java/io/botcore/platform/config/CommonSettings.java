@@ -2,6 +2,7 @@ package io.botcore.platform.config;
 
 import com.mongodb.ConnectionString;
 
+import io.botcore.platform.logging.SecretRegistry;
 import io.botcore.platform.mongo.DatabaseSettings;
 
 import java.net.URI;
@@ -21,6 +22,9 @@ public final class CommonSettings {
             "seconds to wait for a connection or a usable server");
     public static final Setting<Duration> DATABASE_IDLE_TIMEOUT = Setting.of("database.idle_timeout",
             Duration.ofSeconds(300), ValueParser.seconds(1, 86_400), "seconds an idle pooled connection is kept");
+    public static final Setting<URI> REDIS_URL = Setting.of("cache.redis_url", null, ValueParser.uri("redis", "rediss"),
+            "Redis for the shared cache (and cross-instance events); unset keeps the cache in-process")
+            .withEnv("REDIS_URL").asSecret();
     public static final Setting<String> LOG_LEVEL = Setting.of("logging.level", "info",
             ValueParser.oneOf(List.of("trace", "debug", "info", "warn", "error")), "log level of Bot Core's loggers")
             .withEnv("LOG_LEVEL");
@@ -33,13 +37,18 @@ public final class CommonSettings {
             .withEnv("JWT_SECRET").asSecret();
 
     public static final List<Setting<?>> ALL = List.of(DATABASE_URL, DATABASE_POOL_SIZE, DATABASE_CONNECTION_TIMEOUT,
-            DATABASE_IDLE_TIMEOUT, LOG_LEVEL, LOG_DIR, DATA_DIR, JWT_SECRET);
+            DATABASE_IDLE_TIMEOUT, REDIS_URL, LOG_LEVEL, LOG_DIR, DATA_DIR, JWT_SECRET);
 
     private CommonSettings() {
     }
 
+    /** The database settings; a password in the URL is registered for log redaction. */
     public static DatabaseSettings database(LoadedConfig config) {
-        return new DatabaseSettings(new ConnectionString(config.get(DATABASE_URL).toString()),
-                config.get(DATABASE_POOL_SIZE), config.get(DATABASE_CONNECTION_TIMEOUT), config.get(DATABASE_IDLE_TIMEOUT));
+        ConnectionString url = new ConnectionString(config.get(DATABASE_URL).toString());
+        if (url.getPassword() != null) {
+            SecretRegistry.register(new String(url.getPassword()));
+        }
+        return new DatabaseSettings(url, config.get(DATABASE_POOL_SIZE), config.get(DATABASE_CONNECTION_TIMEOUT),
+                config.get(DATABASE_IDLE_TIMEOUT));
     }
 }
