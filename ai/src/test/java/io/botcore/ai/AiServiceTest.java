@@ -92,6 +92,14 @@ class AiServiceTest {
                 .contains("bot_core_component_up{component=\"database\",critical=\"true\",service=\"ai\"} 1.0");
     }
 
+    @Test
+    void shouldLogRequestsAtTheDefaultLevel() throws Exception {
+        get("/health");
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() ->
+                java.nio.file.Files.readString(dir.resolve("ai.log")).contains("INFO  ai http - GET /health 200 duration: "));
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -80,7 +80,8 @@ class EngineServiceTest {
                 "AI_SERVICE_URL", "http://127.0.0.1:" + closedPort);
         EngineSettings loaded = EngineSettings.from(ConfigLoader.load(null, EngineSettings.SETTINGS, env,
                 Map.of("server.port", "0", "logging.dir", logs.toString(), "paths.data_dir", logs.resolve("data").toString(),
-                        "database.connection_timeout", "2")));
+                        "database.connection_timeout", "2", "server.workers", "6", "server.max_connections", "1500",
+                        "server.keep_alive", "45")));
         engine = EngineApplication.start(loaded);
         base = URI.create("http://127.0.0.1:" + engine.getEnvironment().getProperty("local.server.port"));
     }
@@ -107,6 +108,17 @@ class EngineServiceTest {
         assertThat(body.path("components").path("exchange").path("status").asString()).isEqualTo("healthy");
         assertThat(body.path("components").path("cache").path("backend").asString()).isEqualTo("memory");
         assertThat(body.path("components").path("cache").path("status").asString()).isEqualTo("healthy");
+    }
+
+    @Test
+    void shouldSizeTheHttpServerFromTheServerSection() {
+        org.apache.coyote.AbstractProtocol<?> protocol = (org.apache.coyote.AbstractProtocol<?>)
+                ((org.springframework.boot.tomcat.TomcatWebServer) ((org.springframework.boot.web.server.context
+                        .WebServerApplicationContext) engine).getWebServer()).getTomcat().getConnector().getProtocolHandler();
+
+        assertThat(protocol.getMaxThreads()).isEqualTo(6);
+        assertThat(protocol.getMaxConnections()).isEqualTo(1500);
+        assertThat(protocol.getKeepAliveTimeout()).isEqualTo(45_000);
     }
 
     @Test

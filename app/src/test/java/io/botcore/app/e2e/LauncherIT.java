@@ -71,7 +71,7 @@ class LauncherIT {
             assertThat(mongosh(url, "db.trades.getIndexes()"))
                     .contains("user_id_1_timestamp_-1", "symbol_1_timestamp_-1", "status_1_timestamp_-1");
 
-            Shell.Result status = Shell.run(env, 30, "DATABASE_URL=" + url + " ./bot-core status --set server.port="
+            Shell.Result status = Shell.run(env, 30, "DATABASE_URL=" + url + " ./scripts/bot.sh status --set server.port="
                     + engine + " --set ai.url=http://127.0.0.1:" + ai);
             assertThat(status.exitCode()).as(status.out()).isZero();
             assertThat(status.out()).containsPattern("engine\\s+healthy\\s+\\d").containsPattern("ai\\s+healthy")

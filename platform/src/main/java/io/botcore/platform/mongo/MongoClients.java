@@ -20,8 +20,13 @@ public final class MongoClients {
     }
 
     public static MongoClient create(DatabaseSettings settings, MeterRegistry registry) {
+        return com.mongodb.client.MongoClients.create(clientSettings(settings, registry));
+    }
+
+    /** The driver settings {@link #create} uses: the URL's own options plus pool size and timeouts. */
+    static MongoClientSettings clientSettings(DatabaseSettings settings, MeterRegistry registry) {
         long timeoutMs = settings.connectionTimeout().toMillis();
-        MongoClientSettings clientSettings = MongoClientSettings.builder()
+        return MongoClientSettings.builder()
                 .applyConnectionString(settings.url())
                 .applicationName("bot-core")
                 .applyToConnectionPoolSettings(pool -> pool
@@ -34,6 +39,5 @@ public final class MongoClients {
                         .minHeartbeatFrequency(250, TimeUnit.MILLISECONDS))
                 .addCommandListener(new MongoMetricsCommandListener(registry))
                 .build();
-        return com.mongodb.client.MongoClients.create(clientSettings);
     }
 }
