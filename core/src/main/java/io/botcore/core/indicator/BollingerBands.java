@@ -87,7 +87,8 @@ public final class BollingerBands {
     }
 
     /**
-     * Band columns aligned with the input. Arrays are shared, not copied: treat them as read-only.
+     * Band columns aligned with the input, in the input's unit. The arrays are shared, not copied: treat them
+     * as read-only; so treated, the record is safe to share between threads.
      *
      * @param middle simple moving average
      * @param upper  middle + k deviations

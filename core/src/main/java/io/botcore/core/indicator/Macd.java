@@ -84,7 +84,8 @@ public final class Macd {
     }
 
     /**
-     * MACD columns aligned with the input. Arrays are shared, not copied: treat them as read-only.
+     * MACD columns aligned with the input, in the input's unit. The arrays are shared, not copied: treat them as
+     * read-only; so treated, the record is safe to share between threads.
      *
      * @param line      EMA(fast) - EMA(slow)
      * @param signal    EMA of the line

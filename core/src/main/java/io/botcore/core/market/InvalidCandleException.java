@@ -9,6 +9,8 @@ import java.util.Objects;
  *
  * <p>{@link #field()} names the offending field and {@link #problem()} says what is wrong with it without
  * any location, so that a reader (CSV line and column, series row) can state where it happened.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class InvalidCandleException extends IllegalArgumentException {
 

@@ -40,7 +40,8 @@ final class IndicatorAssertions {
      * values below {@code floor} in magnitude (oscillators crossing zero) are held to {@code 1e-9 * floor}
      * absolute. Returns the largest relative difference seen.
      */
-    static double assertMatchesTa4j(double[] ours, Indicator<Num> reference, int fromIndex, double floor) {
+    static double assertMatchesTa4j(String label, double[] ours, Indicator<Num> reference, int fromIndex,
+            double floor) {
         assertThat(fromIndex).isLessThan(ours.length - 1000);
         double worst = 0;
         for (int i = fromIndex; i < ours.length; i++) {
@@ -48,11 +49,12 @@ final class IndicatorAssertions {
             double scale = Math.max(Math.abs(expected), floor);
             double difference = Math.abs(ours[i] - expected);
             if (!(difference <= RELATIVE * scale)) {
-                fail("index %d: ours %s, ta4j %s, relative difference %s", i, ours[i], expected,
+                fail("%s, index %d: ours %s, ta4j %s, relative difference %s", label, i, ours[i], expected,
                         difference / scale);
             }
-            worst = Math.max(worst, difference / scale);
+            worst = Math.max(worst, difference == 0 ? 0 : difference / scale);
         }
+        System.out.printf("%s from index %d: largest relative difference to ta4j %.3g%n", label, fromIndex, worst);
         return worst;
     }
 }

@@ -6,9 +6,10 @@ import static io.botcore.core.indicator.IndicatorAssertions.assertWarmUp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.ta4j.core.indicators.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 
@@ -24,7 +25,7 @@ class SmaTest {
         assertThat(sma[2]).isEqualTo(2);
         assertThat(sma[3]).isEqualTo(3);
         assertThat(sma[4]).isEqualTo(5);
-        assertThat(sma[5]).isCloseTo(12.5 / 3, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(sma[5]).isCloseTo(12.5 / 3, Offset.offset(1e-15));
     }
 
     @Test
@@ -65,7 +66,7 @@ class SmaTest {
         assertWarmUp(sma, period - 1);
         // ta4j averages the values available before the window is full; from index period - 1 both are the
         // same definition, so no further warm-up is needed.
-        assertMatchesTa4j(sma, new SMAIndicator(new ClosePriceIndicator(ReferenceData.BTC_1H_TA4J), period),
-                period - 1, 0);
+        assertMatchesTa4j("SMA " + period, sma,
+                new SMAIndicator(new ClosePriceIndicator(ReferenceData.BTC_1H_TA4J), period), period - 1, 0);
     }
 }

@@ -2,7 +2,10 @@ package io.botcore.core.market.csv;
 
 /**
  * A candle CSV file cannot be read: the message names the file, the 1-based line and, where one is at
- * fault, the 1-based column, for example {@code "btc.csv: line 7, column 3 (high): high 9.5 is below low 10.0"}.
+ * fault, the 1-based column, for example
+ * {@code "btc.csv: line 7, column 3 (high): high 9.5 is below low 10.0"}.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class CsvFormatException extends IllegalArgumentException {
 
