@@ -8,6 +8,7 @@ import io.botcore.app.cli.EngineCommand;
 import io.botcore.app.cli.GenerateSecretsCommand;
 import io.botcore.app.cli.StatusCommand;
 import io.botcore.app.cli.TestCommand;
+import io.botcore.app.cli.UserCommand;
 import io.botcore.app.cli.ValidateEnvCommand;
 import io.botcore.platform.BuildInfo;
 
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         description = "Self-hosted crypto trading platform: trading engine, AI service, operations kit.",
         subcommands = {
             DemoCommand.class, EngineCommand.class, AiCommand.class, DbCommand.class, StatusCommand.class,
-            ValidateEnvCommand.class, GenerateSecretsCommand.class, TestCommand.class,
+            ValidateEnvCommand.class, GenerateSecretsCommand.class, UserCommand.class, TestCommand.class,
             CommandLine.HelpCommand.class})
 public final class BotCore {
 

@@ -1,7 +1,9 @@
 package io.botcore.engine;
 
 import io.botcore.platform.cache.CacheSettings;
+import io.botcore.engine.auth.AuthSettings;
 import io.botcore.platform.config.CommonSettings;
+import io.botcore.platform.config.ConfigException;
 import io.botcore.platform.config.LoadedConfig;
 import io.botcore.platform.config.Setting;
 import io.botcore.platform.config.ValueParser;
@@ -26,12 +28,13 @@ import java.util.Objects;
  * @param binanceBaseUrl Binance REST base URL (live, testnet or the local fake)
  * @param aiServiceUrl base URL of the AI service
  * @param cache the {@code [cache]} section and {@code REDIS_URL}
+ * @param auth tokens, password hashing, login limits, CORS
  * @param logLevel level of Bot Core's loggers
  * @param logDir folder of {@code engine.log}
  * @param dataDir data folder
  */
 public record EngineSettings(String host, int port, int workers, int maxConnections, Duration keepAlive,
-        DatabaseSettings database, URI binanceBaseUrl, URI aiServiceUrl, CacheSettings cache, String logLevel, String logDir,
+        DatabaseSettings database, URI binanceBaseUrl, URI aiServiceUrl, CacheSettings cache, AuthSettings auth, String logLevel, String logDir,
         String dataDir) {
 
     public static final Setting<String> HOST = Setting.of("server.host", "0.0.0.0", ValueParser.text(1),
@@ -56,12 +59,24 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
     public static final Setting<Long> CACHE_MAX_SIZE = Setting.of("cache.max_size", 1L << 30,
             ValueParser.byteSize(1 << 20, 64L << 30), "upper bound of the cache's memory");
 
+    public static final Setting<List<String>> CORS_ORIGINS = Setting.of("server.cors_origins", List.of(),
+            ValueParser.origins(), "browser origins allowed to call the API (empty: same origin only)");
+    public static final Setting<Duration> ACCESS_TOKEN_TTL = Setting.of("security.access_token_ttl",
+            Duration.ofMinutes(15), ValueParser.seconds(60, 86_400), "seconds an access token is valid");
+    public static final Setting<Duration> REFRESH_TOKEN_TTL = Setting.of("security.refresh_token_ttl",
+            Duration.ofDays(7), ValueParser.seconds(3600, 7_776_000), "seconds a refresh token is valid");
+    public static final Setting<Integer> BCRYPT_COST = Setting.of("security.bcrypt_cost", 11,
+            ValueParser.intRange(10, 16), "bcrypt work factor (11 takes about 130 ms here)");
+    public static final Setting<Integer> LOGINS_PER_MINUTE = Setting.of("security.login_attempts_per_minute", 10,
+            ValueParser.intRange(1, 10_000), "login attempts one client address may make per minute");
+
     /** Every key of {@code config/config.toml}. */
     public static final List<Setting<?>> SETTINGS;
 
     static {
         List<Setting<?>> all = new ArrayList<>(List.of(HOST, PORT, WORKERS, MAX_CONNECTIONS, KEEP_ALIVE,
-                BINANCE_BASE_URL, AI_SERVICE_URL, CACHE_ENABLED, CACHE_TTL, CACHE_MAX_SIZE));
+                BINANCE_BASE_URL, AI_SERVICE_URL, CACHE_ENABLED, CACHE_TTL, CACHE_MAX_SIZE, CORS_ORIGINS, ACCESS_TOKEN_TTL,
+                REFRESH_TOKEN_TTL, BCRYPT_COST, LOGINS_PER_MINUTE));
         all.addAll(CommonSettings.ALL);
         SETTINGS = List.copyOf(all);
     }
@@ -72,14 +87,25 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
         Objects.requireNonNull(binanceBaseUrl, "binanceBaseUrl");
         Objects.requireNonNull(aiServiceUrl, "aiServiceUrl");
         Objects.requireNonNull(cache, "cache");
+        Objects.requireNonNull(auth, "auth");
     }
 
+    /**
+     * @throws ConfigException when {@code JWT_SECRET} is not set: the engine never runs without a key
+     */
     public static EngineSettings from(LoadedConfig config) {
+        String secret = config.get(CommonSettings.JWT_SECRET);
+        if (secret == null) {
+            throw new ConfigException(List.of("JWT_SECRET is not set (in .env or the environment): "
+                    + "run ./bot-core generate-secrets"), config.warnings());
+        }
+        AuthSettings auth = new AuthSettings(secret, config.get(ACCESS_TOKEN_TTL), config.get(REFRESH_TOKEN_TTL),
+                config.get(BCRYPT_COST), config.get(LOGINS_PER_MINUTE), config.get(CORS_ORIGINS));
         return new EngineSettings(config.get(HOST), config.get(PORT), config.get(WORKERS), config.get(MAX_CONNECTIONS),
                 config.get(KEEP_ALIVE), CommonSettings.database(config), config.get(BINANCE_BASE_URL),
                 config.get(AI_SERVICE_URL), new CacheSettings(config.get(CACHE_ENABLED), config.get(CACHE_TTL),
                         config.get(CACHE_MAX_SIZE), config.get(CommonSettings.REDIS_URL), "bot-core:engine:"),
-                config.get(CommonSettings.LOG_LEVEL), config.get(CommonSettings.LOG_DIR),
+                auth, config.get(CommonSettings.LOG_LEVEL), config.get(CommonSettings.LOG_DIR),
                 config.get(CommonSettings.DATA_DIR));
     }
 }

@@ -195,7 +195,7 @@ class EngineServiceTest {
         get("/api/" + SECRET);
 
         Path log = logs.resolve("engine.log");
-        await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(log).contains("GET /api/**** 404"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(log).contains("GET /api/**** 401"));
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).anyMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO  engine http - "
                 + "GET /api/health 200 duration: \\d+ms"));

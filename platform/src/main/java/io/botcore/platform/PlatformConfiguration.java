@@ -1,6 +1,7 @@
 package io.botcore.platform;
 
 import io.botcore.platform.metrics.ProcessMemoryMetrics;
+import io.botcore.platform.web.BodySizeLimitFilter;
 import io.botcore.platform.web.RequestLogFilter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -38,6 +39,13 @@ public class PlatformConfiguration {
     FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
         FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter() {
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(new BodySizeLimitFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

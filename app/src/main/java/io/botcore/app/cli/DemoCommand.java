@@ -1,6 +1,7 @@
 package io.botcore.app.cli;
 
 import io.botcore.exchange.fake.FakeBinanceServer;
+import io.botcore.platform.config.ConfigLoader;
 
 import java.io.File;
 import java.io.IOException;
@@ -60,6 +61,10 @@ public final class DemoCommand implements Callable<Integer> {
         PortCheck.requireFree("AI service", "0.0.0.0", aiPort);
         Path logs = Home.resolve("logs");
         Files.createDirectories(logs);
+        if (ConfigLoader.environment(Home.resolve(".env")).get("JWT_SECRET") == null) {
+            GenerateSecretsCommand.write(Home.resolve(".env"), null);
+            System.out.println("No JWT_SECRET yet: wrote a fresh one to " + Home.resolve(".env") + " (mode 0600).");
+        }
 
         FakeBinanceServer exchange = FakeBinanceServer.start(0, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
@@ -86,11 +91,13 @@ public final class DemoCommand implements Callable<Integer> {
         waitFor("AI service", () -> healthy(http, aiHealth), started);
         waitFor("engine", () -> healthy(http, engineHealth), started);
         double seconds = (System.nanoTime() - started) / 1e9;
+        String login = DemoUser.ensure(databaseUrl, Home.resolve("data/demo-credentials"));
 
         System.out.printf("%n  %-9s %s%n", "engine", "http://127.0.0.1:" + enginePort + "   (health: /api/health, metrics: /metrics)");
         System.out.printf("  %-9s %s%n", "ai", "http://127.0.0.1:" + aiPort + "   (health: /health, status: /api/ai/status)");
         System.out.printf("  %-9s %s%n", "database", databaseUrl + "   (embedded, data in " + Home.resolve("data/db") + ")");
         System.out.printf("  %-9s %s%n", "exchange", exchange.baseUrl() + "   (recorded Binance answers, no internet)");
+        System.out.printf("  %-9s %s%n", "login", login);
         System.out.printf("%nAll services healthy in %.1f s. Press Ctrl-C to stop.%n", seconds);
 
         for (Child child : children) {

@@ -37,16 +37,9 @@ public final class GenerateSecretsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path path = Home.resolve(envFile);
-        SecureRandom random = new SecureRandom();
-        Map<String, String> secrets = new LinkedHashMap<>();
-        SECRETS.forEach((name, bytes) -> {
-            byte[] key = new byte[bytes];
-            random.nextBytes(key);
-            secrets.put(name, Base64.getUrlEncoder().withoutPadding().encodeToString(key));
-        });
         boolean existed = Files.exists(path);
         Path backup = path.resolveSibling(path.getFileName() + ".backup-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)));
-        EnvFile.read(path).with(secrets).write(path, existed ? backup : null);
+        Map<String, String> secrets = write(path, existed ? backup : null);
         System.out.println("wrote " + String.join(", ", secrets.keySet()) + " to " + path + " (mode 0600)");
         if (existed) {
             System.out.println("previous file kept as " + backup + " (mode 0600)");
@@ -54,5 +47,18 @@ public final class GenerateSecretsCommand implements Callable<Integer> {
                     + "are rejected from then on");
         }
         return 0;
+    }
+
+    /** Writes fresh secrets into {@code path} (0600), copying a previous file to {@code backup} when not null. */
+    static Map<String, String> write(Path path, Path backup) {
+        SecureRandom random = new SecureRandom();
+        Map<String, String> secrets = new LinkedHashMap<>();
+        SECRETS.forEach((name, bytes) -> {
+            byte[] key = new byte[bytes];
+            random.nextBytes(key);
+            secrets.put(name, Base64.getUrlEncoder().withoutPadding().encodeToString(key));
+        });
+        EnvFile.read(path).with(secrets).write(path, backup);
+        return secrets;
     }
 }

@@ -10,7 +10,13 @@ import java.nio.file.Path;
 /** Runs one bot-core command in this JVM with a given home folder and captures what it prints. */
 record CliRun(int exitCode, String out, String err) {
 
-    static synchronized CliRun run(Path home, String... args) {
+    static CliRun run(Path home, String... args) {
+        return runWithInput(home, "", args);
+    }
+
+    static synchronized CliRun runWithInput(Path home, String stdin, String... args) {
+        java.io.InputStream oldIn = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -23,6 +29,7 @@ record CliRun(int exitCode, String out, String err) {
             int code = BotCore.commandLine().execute(args);
             return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
+            System.setIn(oldIn);
             System.setOut(oldOut);
             System.setErr(oldErr);
             if (oldHome == null) {

@@ -62,6 +62,17 @@ class LauncherIT {
                     "curl -s http://localhost:" + ai + "/health | jq '.status'",
                     "curl -s http://localhost:" + engine + "/api/v1/binance/ping | jq -r '.status'",
                     "curl -s http://localhost:" + ai + "/api/ai/status | jq -r '.data.model.state'"));
+            Matcher credentials = Pattern.compile("login\\s+(\\S+) / (\\S+)").matcher(Files.readString(output));
+            assertThat(credentials.find()).as(Files.readString(output)).isTrue();
+            Shell.Result session = Shell.run(env, 30, String.join("\n",
+                    "set -e",
+                    "token=$(curl -s -X POST http://localhost:" + engine + "/api/auth/login -H 'Content-Type: application/json' "
+                            + "-d '{\"email\":\"" + credentials.group(1) + "\",\"password\":\"" + credentials.group(2)
+                            + "\"}' | jq -r '.data.token')",
+                    "curl -s -o /dev/null -w '%{http_code}\\n' http://localhost:" + engine + "/api/auth/me",
+                    "curl -s -H \"Authorization: Bearer $token\" http://localhost:" + engine + "/api/auth/me | jq -r '.data.role'"));
+            assertThat(session.out().lines().toList()).containsExactly("401", "admin");
+
             assertThat(daily.out().lines().toList()).as(() -> daily.out() + "\nengine health: " + body(
                     "http://127.0.0.1:" + engine + "/api/health")).containsExactly("\"healthy\"", "\"healthy\"", "ok", "none");
 
@@ -102,6 +113,7 @@ class LauncherIT {
         Map<String, String> env = env();
         env.put("DATABASE_URL", "mongodb://127.0.0.1:" + dbPort + "/bot_core");
         env.put("AI_SERVICE_URL", "http://127.0.0.1:" + freePort());
+        env.put("JWT_SECRET", "launcher-it-secret-0123456789-abcdefghijklmnopqrstuvwxyz");
         Process db = Shell.start(env, home.resolve("db1.out"), "./bot-core", "db", "--port", String.valueOf(dbPort));
         Process engine = null;
         Process db2 = null;

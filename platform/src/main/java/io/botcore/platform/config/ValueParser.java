@@ -178,6 +178,34 @@ public interface ValueParser<T> {
         };
     }
 
+    /** A comma-separated list of absolute http(s) origins such as {@code https://desk.example.com}; may be empty. */
+    static ValueParser<List<String>> origins() {
+        ValueParser<URI> url = uri("http", "https");
+        return new ValueParser<>() {
+            @Override
+            public List<String> parse(Object raw) {
+                List<String> out = new java.util.ArrayList<>();
+                for (String part : String.valueOf(raw).split(",")) {
+                    String origin = part.trim();
+                    if (origin.isEmpty()) {
+                        continue;
+                    }
+                    URI parsed = url.parse(origin);
+                    if (parsed.getRawPath() != null && !parsed.getRawPath().isEmpty()) {
+                        throw new IllegalArgumentException(expected());
+                    }
+                    out.add(origin);
+                }
+                return List.copyOf(out);
+            }
+
+            @Override
+            public String expected() {
+                return "comma-separated origins such as \"https://desk.example.com,http://localhost:3000\" (no path)";
+            }
+        };
+    }
+
     private static long toLong(Object raw, String expected) {
         if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
             return ((Number) raw).longValue();

@@ -1,0 +1,180 @@
+package io.botcore.app.cli;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+
+import io.botcore.engine.EngineSettings;
+import io.botcore.engine.auth.Passwords;
+import io.botcore.engine.auth.Role;
+import io.botcore.engine.auth.UserAccount;
+import io.botcore.engine.auth.UserStore;
+import io.botcore.engine.persistence.Indexes;
+import io.botcore.platform.config.CommonSettings;
+import io.botcore.platform.config.ConfigException;
+import io.botcore.platform.config.LoadedConfig;
+import io.botcore.platform.mongo.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Accounts, managed from the host: there is no self-registration. */
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Manage accounts: add, list, disable, enable.",
+        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Disable.class,
+            UserCommand.Enable.class})
+public final class UserCommand {
+
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
+
+    <T> T withUsers(Function<UserStore, T> action) {
+        LoadedConfig config;
+        try {
+            config = options.load(EngineCommand.CONFIG_FILE, EngineSettings.SETTINGS, Map.of());
+        } catch (ConfigException e) {
+            throw new CliFailure(ConfigErrors.EXIT_CONFIG, String.join("; ", e.problems()));
+        }
+        try (MongoClient client = MongoClients.create(CommonSettings.database(config), new SimpleMeterRegistry())) {
+            MongoDatabase database = client.getDatabase(CommonSettings.database(config).databaseName());
+            Indexes.ensure(database);
+            return action.apply(new UserStore(database, Clock.systemUTC()));
+        }
+    }
+
+    int bcryptCost() {
+        return options.load(EngineCommand.CONFIG_FILE, EngineSettings.SETTINGS, Map.of()).get(EngineSettings.BCRYPT_COST);
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add a user; the password is asked twice, or read from stdin with --password-stdin.")
+    static final class Add implements Callable<Integer> {
+
+        @picocli.CommandLine.ParentCommand
+        UserCommand parent;
+
+        @Option(names = "--email", required = true, description = "login email")
+        String email;
+
+        @Option(names = "--role", required = true, description = "admin, trader or viewer")
+        String role;
+
+        @Option(names = "--password-stdin", description = "read the password from the first line of stdin (scripts)")
+        boolean passwordStdin;
+
+        @Override
+        public Integer call() throws IOException {
+            Role parsed;
+            try {
+                parsed = Role.parse(role);
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure(2, "--role: " + e.getMessage());
+            }
+            if (!email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                throw new CliFailure(2, "--email: must be an email address");
+            }
+            String password = passwordStdin ? readStdin() : prompt();
+            Passwords.policyViolation(password, email).ifPresent(rule -> {
+                throw new CliFailure(2, "password: " + rule);
+            });
+            String hash = new Passwords(parent.bcryptCost()).hash(password);
+            UserAccount user = parent.withUsers(users -> {
+                try {
+                    return users.create(email, hash, parsed);
+                } catch (UserStore.DuplicateUserException e) {
+                    throw new CliFailure(1, e.getMessage());
+                }
+            });
+            System.out.println("added " + user.email() + " (" + user.role().id() + "), id " + user.id());
+            return 0;
+        }
+
+        private static String readStdin() throws IOException {
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (line == null) {
+                throw new CliFailure(2, "password: nothing on stdin");
+            }
+            return line;
+        }
+
+        private static String prompt() {
+            Console console = System.console();
+            if (console == null) {
+                throw new CliFailure(2, "no terminal to ask the password on: use --password-stdin");
+            }
+            String first = new String(console.readPassword("Password: "));
+            String second = new String(console.readPassword("Repeat password: "));
+            if (!first.equals(second)) {
+                throw new CliFailure(2, "password: the two entries differ");
+            }
+            return first;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List users: email, role, state, last login.")
+    static final class ListUsers implements Callable<Integer> {
+
+        @picocli.CommandLine.ParentCommand
+        UserCommand parent;
+
+        @Override
+        public Integer call() {
+            return parent.withUsers(users -> {
+                String format = "%-32s %-8s %-9s %s%n";
+                System.out.printf(format, "EMAIL", "ROLE", "STATE", "LAST LOGIN");
+                users.all().forEach(u -> System.out.printf(format, u.email(), u.role().id(),
+                        u.active() ? "active" : "disabled", u.lastLogin() == null ? "-" : u.lastLogin()));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Disable a user: login refused, every token rejected at once.")
+    static final class Disable implements Callable<Integer> {
+
+        @picocli.CommandLine.ParentCommand
+        UserCommand parent;
+
+        @Option(names = "--email", required = true, description = "the user's email")
+        String email;
+
+        @Override
+        public Integer call() {
+            return parent.withUsers(users -> setActive(users, email, false));
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled user again.")
+    static final class Enable implements Callable<Integer> {
+
+        @picocli.CommandLine.ParentCommand
+        UserCommand parent;
+
+        @Option(names = "--email", required = true, description = "the user's email")
+        String email;
+
+        @Override
+        public Integer call() {
+            return parent.withUsers(users -> setActive(users, email, true));
+        }
+    }
+
+    private static int setActive(UserStore users, String email, boolean active) {
+        UserAccount user = users.findByEmail(email)
+                .orElseThrow(() -> new CliFailure(1, "no user with email " + UserStore.normalize(email)));
+        users.setActive(user.id(), active);
+        System.out.println((active ? "enabled " : "disabled ") + user.email());
+        return 0;
+    }
+}
