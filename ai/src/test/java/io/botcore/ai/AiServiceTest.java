@@ -100,6 +100,12 @@ class AiServiceTest {
                 java.nio.file.Files.readString(dir.resolve("ai.log")).contains("INFO  ai http - GET /health 200 duration: "));
     }
 
+    @Test
+    void shouldRefuseEveryOtherPath() throws Exception {
+        assertThat(get("/api/ai/analyze").statusCode()).isEqualTo(403);
+        assertThat(get("/anything").statusCode()).isEqualTo(403);
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());

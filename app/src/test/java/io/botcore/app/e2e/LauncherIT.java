@@ -78,7 +78,7 @@ class LauncherIT {
 
             String url = "mongodb://127.0.0.1:" + db + "/bot_core";
             assertThat(mongosh(url, "db.adminCommand('ping')")).contains("ok: 1");
-            assertThat(mongosh(url, "db.users.count()").strip()).endsWith("0");
+            assertThat(mongosh(url, "db.users.count()").strip()).as("the demo admin").endsWith("1");
             assertThat(mongosh(url, "db.trades.getIndexes()"))
                     .contains("user_id_1_timestamp_-1", "symbol_1_timestamp_-1", "status_1_timestamp_-1");
 
