@@ -2,6 +2,7 @@ package io.botcore.engine.exchange;
 
 import io.botcore.engine.EngineSettings;
 import io.botcore.exchange.binance.BinanceRestClient;
+import io.botcore.exchange.binance.RequestWeightBudget;
 
 import java.time.Duration;
 
@@ -14,9 +15,15 @@ class BinanceConfiguration {
     /** Each call is bounded so that ping plus time together stay inside the 5 s the manual allows. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
 
+    /** One request-weight budget for every Binance call of this engine. */
     @Bean
-    BinanceRestClient binanceRestClient(EngineSettings settings) {
-        return new BinanceRestClient(settings.binanceBaseUrl(), CALL_TIMEOUT);
+    RequestWeightBudget requestWeightBudget() {
+        return RequestWeightBudget.standard();
+    }
+
+    @Bean
+    BinanceRestClient binanceRestClient(EngineSettings settings, RequestWeightBudget budget) {
+        return new BinanceRestClient(settings.binanceBaseUrl(), CALL_TIMEOUT, budget);
     }
 
     @Bean

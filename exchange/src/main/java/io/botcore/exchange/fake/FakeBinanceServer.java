@@ -3,6 +3,8 @@ package io.botcore.exchange.fake;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.botcore.core.market.CandleSeries;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,8 +22,12 @@ import java.util.concurrent.Executors;
 /**
  * A local stand-in for Binance's spot REST API on loopback, for tests and the offline demo. It answers
  * with responses recorded from the real API (resources under {@code io/botcore/exchange/fake/}), except
- * {@code /api/v3/time}, which reports this server's clock in Binance's format. Faults can be injected per
- * path: a delay before answering, or a fixed status and body (429 with {@code Retry-After}, 418, 5xx).
+ * {@code /api/v3/time}, which reports this server's clock in Binance's format, and {@code /api/v3/klines},
+ * which serves recorded real candles registered with {@link #serveKlines} in Binance's kline array layout
+ * (fields the recordings lack — quote volume, trade count, taker volumes — are {@code "0"}). Like Binance
+ * it reports the request weight used this minute in {@code X-MBX-USED-WEIGHT-1M}. Faults can be injected
+ * per path: a delay before answering, or a fixed status and body (429 with {@code Retry-After}, 418, 5xx),
+ * always or for the next few requests.
  *
  * <p>Thread-safe.
  */
@@ -32,6 +38,11 @@ public final class FakeBinanceServer implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> faultsLeft = new ConcurrentHashMap<>();
+    private final Map<String, CandleSeries> klines = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    private long weightMinute = -1;
+    private int weightUsed;
 
     /** An injected answer. */
     public record Fault(int status, String body, Map<String, String> headers) {
@@ -76,15 +87,33 @@ public final class FakeBinanceServer implements AutoCloseable {
         faults.put(path, fault);
     }
 
+    /** The next {@code count} requests on {@code path} get {@code fault}; later ones are answered normally. */
+    public void failNext(String path, Fault fault, int count) {
+        faults.put(path, fault);
+        faultsLeft.put(path, new java.util.concurrent.atomic.AtomicInteger(count));
+    }
+
+    /** Serves {@code candles} (recorded real data) on {@code /api/v3/klines} for {@code symbol}. */
+    public void serveKlines(String symbol, CandleSeries candles) {
+        klines.put(symbol + "/" + candles.interval().code(), candles);
+    }
+
+    /** Requests received so far, on any path. */
+    public int requestCount() {
+        return requests.get();
+    }
+
     /** Removes injected delays and faults. */
     public void heal() {
         delays.clear();
         faults.clear();
+        faultsLeft.clear();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            requests.incrementAndGet();
             Duration delay = delays.get(path);
             if (delay != null) {
                 try {
@@ -94,24 +123,102 @@ public final class FakeBinanceServer implements AutoCloseable {
                     return;
                 }
             }
-            Fault fault = faults.get(path);
+            Fault fault = activeFault(path);
             if (fault != null) {
                 fault.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
                 send(exchange, fault.status(), fault.body());
                 return;
             }
+            exchange.getResponseHeaders().add("X-MBX-USED-WEIGHT-1M", String.valueOf(
+                    useWeight(path.equals("/api/v3/klines") ? 2 : 1)));
             if (path.equals("/api/v3/time")) {
                 send(exchange, 200, "{\"serverTime\":" + clock.millis() + "}");
+                return;
+            }
+            if (path.equals("/api/v3/klines")) {
+                klines(exchange);
                 return;
             }
             String recorded = recorded(path);
             if (recorded == null) {
                 send(exchange, 404, "{\"code\":-1,\"msg\":\"not recorded: " + path + "\"}");
             } else {
-                exchange.getResponseHeaders().add("X-MBX-USED-WEIGHT-1M", "1");
                 send(exchange, 200, recorded);
             }
         }
+    }
+
+    private Fault activeFault(String path) {
+        Fault fault = faults.get(path);
+        java.util.concurrent.atomic.AtomicInteger left = faultsLeft.get(path);
+        if (fault != null && left != null && left.getAndDecrement() <= 0) {
+            faults.remove(path);
+            faultsLeft.remove(path);
+            return null;
+        }
+        return fault;
+    }
+
+    private synchronized int useWeight(int weight) {
+        long minute = System.currentTimeMillis() / 60_000;
+        if (minute != weightMinute) {
+            weightMinute = minute;
+            weightUsed = 0;
+        }
+        weightUsed += weight;
+        return weightUsed;
+    }
+
+    private void klines(HttpExchange exchange) throws IOException {
+        Map<String, String> query = new java.util.HashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        for (String pair : (raw == null ? "" : raw).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                query.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        CandleSeries series = klines.get(query.get("symbol") + "/" + query.get("interval"));
+        if (series == null) {
+            send(exchange, 400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
+            return;
+        }
+        long from = Long.parseLong(query.getOrDefault("startTime", "0"));
+        long to = Long.parseLong(query.getOrDefault("endTime", String.valueOf(Long.MAX_VALUE)));
+        int limit = Math.min(1000, Integer.parseInt(query.getOrDefault("limit", "500")));
+        long step = series.interval().millis();
+        StringBuilder body = new StringBuilder("[");
+        int found = 0;
+        for (int i = Math.max(0, firstAtOrAfter(series, from)); i < series.size() && found < limit; i++) {
+            long open = series.openTime(i);
+            if (open > to) {
+                break;
+            }
+            body.append(found++ == 0 ? "" : ",").append('[').append(open).append(",\"")
+                    .append(decimal(series.open(i))).append("\",\"").append(decimal(series.high(i))).append("\",\"")
+                    .append(decimal(series.low(i))).append("\",\"").append(decimal(series.close(i))).append("\",\"")
+                    .append(decimal(series.volume(i))).append("\",").append(open + step - 1)
+                    .append(",\"0\",0,\"0\",\"0\",\"0\"]");
+        }
+        send(exchange, 200, body.append(']').toString());
+    }
+
+    private static int firstAtOrAfter(CandleSeries series, long time) {
+        int lo = 0;
+        int hi = series.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (series.openTime(mid) < time) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static String decimal(double value) {
+        return new java.math.BigDecimal(Double.toString(value)).toPlainString();
     }
 
     private static String recorded(String path) throws IOException {

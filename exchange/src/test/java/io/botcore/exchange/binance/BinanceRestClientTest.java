@@ -22,7 +22,7 @@ class BinanceRestClientTest {
     private static final Instant EXCHANGE_NOW = Instant.parse("2025-11-18T09:00:00.123Z");
 
     private final FakeBinanceServer fake = FakeBinanceServer.start(0, Clock.fixed(EXCHANGE_NOW, ZoneOffset.UTC));
-    private final BinanceRestClient client = new BinanceRestClient(fake.baseUrl(), Duration.ofMillis(500));
+    private final BinanceRestClient client = new BinanceRestClient(fake.baseUrl(), Duration.ofMillis(500), RequestWeightBudget.standard());
 
     @AfterEach
     void stop() {
@@ -51,8 +51,12 @@ class BinanceRestClientTest {
                 Map.of("Retry-After", "120")));
 
         assertThatThrownBy(client::ping)
-                .isInstanceOf(ExchangeUnavailableException.class)
-                .hasMessageEndingWith("/api/v3/ping answered HTTP 418");
+                .isInstanceOf(io.botcore.exchange.ExchangeBannedException.class)
+                .hasMessageStartingWith("Binance banned this IP (HTTP 418) until ");
+        assertThat(fake.requestCount()).isEqualTo(1);
+        assertThatThrownBy(client::ping).as("no request while banned")
+                .isInstanceOf(io.botcore.exchange.ExchangeBannedException.class);
+        assertThat(fake.requestCount()).isEqualTo(1);
     }
 
     @Test
@@ -62,7 +66,7 @@ class BinanceRestClientTest {
             closedPort = socket.getLocalPort();
         }
         BinanceRestClient nowhere = new BinanceRestClient(URI.create("http://127.0.0.1:" + closedPort),
-                Duration.ofMillis(500));
+                Duration.ofMillis(500), RequestWeightBudget.standard());
 
         assertThatThrownBy(nowhere::ping)
                 .isInstanceOf(ExchangeUnavailableException.class)
