@@ -20,5 +20,8 @@ fi
 "$ROOT/scripts/install-mongosh.sh"
 export MONGOSH="$ROOT/.tools/mongosh/node_modules/.bin/mongosh"
 
+echo "test: checking the operations kit (promtool, amtool, logrotate) ..."
+"$ROOT/scripts/test-ops.sh"
+
 echo "test: building and running every test (mvn verify) ..."
 exec mvn -B -ntp "$@" verify
