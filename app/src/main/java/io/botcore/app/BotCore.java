@@ -1,11 +1,14 @@
 package io.botcore.app;
 
 import io.botcore.app.cli.AiCommand;
+import io.botcore.app.cli.AuditCommand;
 import io.botcore.app.cli.CliFailure;
 import io.botcore.app.cli.DbCommand;
 import io.botcore.app.cli.DemoCommand;
 import io.botcore.app.cli.DownloadDataCommand;
 import io.botcore.app.cli.ImportDataCommand;
+import io.botcore.app.cli.LogLevelCommand;
+import io.botcore.app.cli.SecurityCommand;
 import io.botcore.app.cli.EngineCommand;
 import io.botcore.app.cli.GenerateSecretsCommand;
 import io.botcore.app.cli.StatusCommand;
@@ -22,8 +25,9 @@ import picocli.CommandLine.Command;
         description = "Self-hosted crypto trading platform: trading engine, AI service, operations kit.",
         subcommands = {
             DemoCommand.class, EngineCommand.class, AiCommand.class, DbCommand.class, StatusCommand.class,
-            ValidateEnvCommand.class, GenerateSecretsCommand.class, UserCommand.class, DownloadDataCommand.class,
-            ImportDataCommand.class, TestCommand.class,
+            ValidateEnvCommand.class, GenerateSecretsCommand.class, UserCommand.class, AuditCommand.class,
+            LogLevelCommand.class, SecurityCommand.class, DownloadDataCommand.class, ImportDataCommand.class,
+            TestCommand.class,
             CommandLine.HelpCommand.class})
 public final class BotCore {
 

@@ -31,6 +31,10 @@ public class EngineApplication {
         p.put("server.tomcat.threads.min-spare", Math.min(settings.workers(), 10));
         p.put("server.tomcat.max-connections", settings.maxConnections());
         p.put("server.tomcat.keep-alive-timeout", settings.keepAlive().toMillis() + "ms");
+        p.put("server.forward-headers-strategy", "native");
+        p.put("server.tomcat.remoteip.remote-ip-header", "X-Forwarded-For");
+        p.put("server.tomcat.remoteip.protocol-header", "X-Forwarded-Proto");
+        p.put("server.tomcat.remoteip.internal-proxies", proxyPattern(settings.trustedProxies()));
         p.put("logging.level.io.botcore", settings.logLevel());
         p.put("logging.level.http", settings.logLevel());
         p.put("logging.level.health", settings.logLevel());
@@ -38,6 +42,18 @@ public class EngineApplication {
         p.put("botcore.data-dir", settings.dataDir());
         return ServiceLauncher.start(EngineApplication.class, "engine", p,
                 context -> context.registerBean(EngineSettings.class, () -> settings));
+    }
+
+    /** Tomcat's regular expression for the trusted proxies; {@code ::1} also in its long form. */
+    static String proxyPattern(java.util.List<String> proxies) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String proxy : proxies) {
+            parts.add(java.util.regex.Pattern.quote(proxy));
+            if (proxy.equals("::1")) {
+                parts.add(java.util.regex.Pattern.quote("0:0:0:0:0:0:0:1"));
+            }
+        }
+        return parts.isEmpty() ? "a^" : String.join("|", parts);
     }
 
     @Bean

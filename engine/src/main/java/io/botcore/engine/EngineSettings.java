@@ -29,12 +29,13 @@ import java.util.Objects;
  * @param aiServiceUrl base URL of the AI service
  * @param cache the {@code [cache]} section and {@code REDIS_URL}
  * @param auth tokens, password hashing, login limits, CORS
+ * @param trustedProxies addresses whose {@code X-Forwarded-For} is believed
  * @param logLevel level of Bot Core's loggers
  * @param logDir folder of {@code engine.log}
  * @param dataDir data folder
  */
 public record EngineSettings(String host, int port, int workers, int maxConnections, Duration keepAlive,
-        DatabaseSettings database, URI binanceBaseUrl, URI aiServiceUrl, CacheSettings cache, AuthSettings auth, String logLevel, String logDir,
+        DatabaseSettings database, URI binanceBaseUrl, URI aiServiceUrl, CacheSettings cache, AuthSettings auth, List<String> trustedProxies, String logLevel, String logDir,
         String dataDir) {
 
     public static final Setting<String> HOST = Setting.of("server.host", "0.0.0.0", ValueParser.text(1),
@@ -61,6 +62,9 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
 
     public static final Setting<List<String>> CORS_ORIGINS = Setting.of("server.cors_origins", List.of(),
             ValueParser.origins(), "browser origins allowed to call the API (empty: same origin only)");
+    public static final Setting<List<String>> TRUSTED_PROXIES = Setting.of("server.trusted_proxies",
+            List.of("127.0.0.1", "::1"), ValueParser.addresses(),
+            "proxies (nginx) whose X-Forwarded-For names the real client; no one else's is believed");
     public static final Setting<Duration> ACCESS_TOKEN_TTL = Setting.of("security.access_token_ttl",
             Duration.ofMinutes(15), ValueParser.seconds(60, 86_400), "seconds an access token is valid");
     public static final Setting<Duration> REFRESH_TOKEN_TTL = Setting.of("security.refresh_token_ttl",
@@ -75,7 +79,7 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
 
     static {
         List<Setting<?>> all = new ArrayList<>(List.of(HOST, PORT, WORKERS, MAX_CONNECTIONS, KEEP_ALIVE,
-                BINANCE_BASE_URL, AI_SERVICE_URL, CACHE_ENABLED, CACHE_TTL, CACHE_MAX_SIZE, CORS_ORIGINS, ACCESS_TOKEN_TTL,
+                BINANCE_BASE_URL, AI_SERVICE_URL, CACHE_ENABLED, CACHE_TTL, CACHE_MAX_SIZE, CORS_ORIGINS, TRUSTED_PROXIES, ACCESS_TOKEN_TTL,
                 REFRESH_TOKEN_TTL, BCRYPT_COST, LOGINS_PER_MINUTE));
         all.addAll(CommonSettings.ALL);
         SETTINGS = List.copyOf(all);
@@ -88,6 +92,7 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
         Objects.requireNonNull(aiServiceUrl, "aiServiceUrl");
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(auth, "auth");
+        trustedProxies = List.copyOf(trustedProxies);
     }
 
     /**
@@ -105,7 +110,7 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
                 config.get(KEEP_ALIVE), CommonSettings.database(config), config.get(BINANCE_BASE_URL),
                 config.get(AI_SERVICE_URL), new CacheSettings(config.get(CACHE_ENABLED), config.get(CACHE_TTL),
                         config.get(CACHE_MAX_SIZE), config.get(CommonSettings.REDIS_URL), "bot-core:engine:"),
-                auth, config.get(CommonSettings.LOG_LEVEL), config.get(CommonSettings.LOG_DIR),
+                auth, config.get(TRUSTED_PROXIES), config.get(CommonSettings.LOG_LEVEL), config.get(CommonSettings.LOG_DIR),
                 config.get(CommonSettings.DATA_DIR));
     }
 }

@@ -49,7 +49,7 @@ public final class EngineCommand implements Callable<Integer> {
         LoadedConfig config = options.load(CONFIG_FILE, EngineSettings.SETTINGS, flags);
         EngineSettings s = EngineSettings.from(config);
         return new EngineSettings(s.host(), s.port(), s.workers(), s.maxConnections(), s.keepAlive(), s.database(),
-                s.binanceBaseUrl(), s.aiServiceUrl(), s.cache(), s.auth(), s.logLevel(), Home.resolve(s.logDir()).toString(),
+                s.binanceBaseUrl(), s.aiServiceUrl(), s.cache(), s.auth(), s.trustedProxies(), s.logLevel(), Home.resolve(s.logDir()).toString(),
                 Home.resolve(s.dataDir()).toString());
     }
 }

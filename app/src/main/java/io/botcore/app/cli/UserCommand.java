@@ -1,19 +1,12 @@
 package io.botcore.app.cli;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 
 import io.botcore.engine.EngineSettings;
+import io.botcore.engine.admin.AuditLog;
 import io.botcore.engine.auth.Passwords;
 import io.botcore.engine.auth.Role;
 import io.botcore.engine.auth.UserAccount;
 import io.botcore.engine.auth.UserStore;
-import io.botcore.engine.persistence.Indexes;
-import io.botcore.platform.config.CommonSettings;
-import io.botcore.platform.config.ConfigException;
-import io.botcore.platform.config.LoadedConfig;
-import io.botcore.platform.mongo.MongoClients;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -23,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,18 +30,9 @@ public final class UserCommand {
     @Mixin
     ConfigOptions options = new ConfigOptions();
 
-    <T> T withUsers(Function<UserStore, T> action) {
-        LoadedConfig config;
-        try {
-            config = options.load(EngineCommand.CONFIG_FILE, EngineSettings.SETTINGS, Map.of());
-        } catch (ConfigException e) {
-            throw new CliFailure(ConfigErrors.EXIT_CONFIG, String.join("; ", e.problems()));
-        }
-        try (MongoClient client = MongoClients.create(CommonSettings.database(config), new SimpleMeterRegistry())) {
-            MongoDatabase database = client.getDatabase(CommonSettings.database(config).databaseName());
-            Indexes.ensure(database);
-            return action.apply(new UserStore(database, Clock.systemUTC()));
-        }
+    <T> T withUsers(java.util.function.BiFunction<UserStore, AuditLog, T> action) {
+        return EngineDatabase.with(options, db -> action.apply(new UserStore(db, Clock.systemUTC()),
+                new AuditLog(db, Clock.systemUTC())));
     }
 
     int bcryptCost() {
@@ -88,9 +71,11 @@ public final class UserCommand {
                 throw new CliFailure(2, "password: " + rule);
             });
             String hash = new Passwords(parent.bcryptCost()).hash(password);
-            UserAccount user = parent.withUsers(users -> {
+            UserAccount user = parent.withUsers((users, audit) -> {
                 try {
-                    return users.create(email, hash, parsed);
+                    UserAccount created = users.create(email, hash, parsed);
+                    audit.record("user.added", "cli", "local", "email", created.email(), "role", created.role().id());
+                    return created;
                 } catch (UserStore.DuplicateUserException e) {
                     throw new CliFailure(1, e.getMessage());
                 }
@@ -129,7 +114,7 @@ public final class UserCommand {
 
         @Override
         public Integer call() {
-            return parent.withUsers(users -> {
+            return parent.withUsers((users, audit) -> {
                 String format = "%-32s %-8s %-9s %s%n";
                 System.out.printf(format, "EMAIL", "ROLE", "STATE", "LAST LOGIN");
                 users.all().forEach(u -> System.out.printf(format, u.email(), u.role().id(),
@@ -151,7 +136,7 @@ public final class UserCommand {
 
         @Override
         public Integer call() {
-            return parent.withUsers(users -> setActive(users, email, false));
+            return parent.withUsers((users, audit) -> setActive(users, audit, email, false));
         }
     }
 
@@ -166,14 +151,15 @@ public final class UserCommand {
 
         @Override
         public Integer call() {
-            return parent.withUsers(users -> setActive(users, email, true));
+            return parent.withUsers((users, audit) -> setActive(users, audit, email, true));
         }
     }
 
-    private static int setActive(UserStore users, String email, boolean active) {
+    private static int setActive(UserStore users, AuditLog audit, String email, boolean active) {
         UserAccount user = users.findByEmail(email)
                 .orElseThrow(() -> new CliFailure(1, "no user with email " + UserStore.normalize(email)));
         users.setActive(user.id(), active);
+        audit.record(active ? "user.enabled" : "user.disabled", "cli", "local", "email", user.email());
         System.out.println((active ? "enabled " : "disabled ") + user.email());
         return 0;
     }

@@ -31,13 +31,15 @@ class AuthController {
     }
 
     @PostMapping("/refresh")
-    ApiResponse<AuthDtos.TokenAnswer> refresh(@Valid @RequestBody AuthDtos.RefreshRequest body) {
-        return ApiResponse.ok(answer(auth.refresh(body.refreshToken())));
+    ApiResponse<AuthDtos.TokenAnswer> refresh(@Valid @RequestBody AuthDtos.RefreshRequest body,
+            HttpServletRequest request) {
+        return ApiResponse.ok(answer(auth.refresh(body.refreshToken(), request.getRemoteAddr())));
     }
 
     @PostMapping("/logout")
-    ApiResponse<AuthDtos.Message> logout(@Valid @RequestBody AuthDtos.RefreshRequest body) {
-        auth.logout(body.refreshToken());
+    ApiResponse<AuthDtos.Message> logout(@AuthenticationPrincipal AuthenticatedUser caller,
+            @Valid @RequestBody AuthDtos.RefreshRequest body, HttpServletRequest request) {
+        auth.logout(caller, body.refreshToken(), request.getRemoteAddr());
         return ApiResponse.ok(new AuthDtos.Message("logged out; the refresh token can no longer be used"));
     }
 
@@ -50,8 +52,8 @@ class AuthController {
 
     @PostMapping("/change-password")
     ApiResponse<AuthDtos.Message> changePassword(@AuthenticationPrincipal AuthenticatedUser caller,
-            @Valid @RequestBody AuthDtos.ChangePasswordRequest body) {
-        auth.changePassword(caller, body.currentPassword(), body.newPassword());
+            @Valid @RequestBody AuthDtos.ChangePasswordRequest body, HttpServletRequest request) {
+        auth.changePassword(caller, body.currentPassword(), body.newPassword(), request.getRemoteAddr());
         return ApiResponse.ok(new AuthDtos.Message("password changed; sign in again on every device"));
     }
 

@@ -1,11 +1,10 @@
 package io.botcore.engine.auth;
 
+import io.botcore.engine.admin.AuditLog;
 import io.botcore.platform.web.ApiException;
 
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -18,16 +17,16 @@ public final class AuthService {
 
     static final String BAD_CREDENTIALS = "invalid email or password";
 
-    private static final Logger log = LoggerFactory.getLogger("auth");
-
     private final UserStore users;
     private final Passwords passwords;
     private final TokenService tokens;
     private final RefreshTokens refreshTokens;
     private final LoginGuard guard;
+    private final AuditLog audit;
 
     public AuthService(UserStore users, Passwords passwords, TokenService tokens, RefreshTokens refreshTokens,
-            LoginGuard guard) {
+            LoginGuard guard, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -40,39 +39,46 @@ public final class AuthService {
     }
 
     Session login(String rawEmail, String password, String address) {
-        guard.checkAddress(address);
         String email = UserStore.normalize(rawEmail);
-        guard.checkAccount(email);
+        try {
+            guard.checkAddress(address);
+            guard.checkAccount(email);
+        } catch (ApiException limited) {
+            audit.record("login.throttled", email, address, "reason", limited.getMessage());
+            throw limited;
+        }
         Optional<UserAccount> user = users.findByEmail(email);
         if (!passwords.matches(password, user.map(UserAccount::passwordHash))) {
             guard.failed(email);
-            log.warn("login failed for {} from {}", email, address);
+            audit.record("login.failed", email, address);
             throw new ApiException(HttpStatus.UNAUTHORIZED, BAD_CREDENTIALS);
         }
         UserAccount account = user.orElseThrow();
         if (!account.active()) {
-            log.warn("login refused for disabled account {} from {}", email, address);
+            audit.record("login.disabled", email, address);
             throw new ApiException(HttpStatus.FORBIDDEN, "this account is disabled");
         }
         guard.succeeded(email);
         users.recordLogin(account.id());
-        log.info("login ok for {} from {}", email, address);
+        audit.record("login.ok", email, address);
         return new Session(tokens.issue(account), tokens.accessTokenSeconds(), refreshTokens.issue(account.id()), account);
     }
 
-    Session refresh(String refreshToken) {
+    Session refresh(String refreshToken, String address) {
         RefreshTokens.Use use = refreshTokens.use(refreshToken)
                 .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "refresh token is invalid, expired or used"));
         UserAccount user = users.findById(use.userId()).filter(UserAccount::active)
                 .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "refresh token is invalid, expired or used"));
+        audit.record("token.refreshed", user.email(), address);
         return new Session(tokens.issue(user), tokens.accessTokenSeconds(), refreshTokens.rotate(use), user);
     }
 
-    void logout(String refreshToken) {
+    void logout(AuthenticatedUser caller, String refreshToken, String address) {
         refreshTokens.revoke(refreshToken);
+        audit.record("logout", caller.email(), address);
     }
 
-    void changePassword(AuthenticatedUser caller, String current, String next) {
+    void changePassword(AuthenticatedUser caller, String current, String next, String address) {
         UserAccount user = users.findById(caller.id())
                 .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "unknown user"));
         if (!passwords.matches(current, Optional.of(user.passwordHash()))) {
@@ -83,7 +89,7 @@ public final class AuthService {
         });
         users.changePassword(user.id(), passwords.hash(next));
         refreshTokens.revokeAll(user.id());
-        log.info("password changed for {}; earlier tokens revoked", user.email());
+        audit.record("password.changed", user.email(), address, "tokens", "revoked");
     }
 
     Optional<UserAccount> user(String id) {

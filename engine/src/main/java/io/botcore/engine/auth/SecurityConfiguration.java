@@ -3,6 +3,7 @@ package io.botcore.engine.auth;
 import com.mongodb.client.MongoDatabase;
 
 import io.botcore.engine.EngineSettings;
+import io.botcore.engine.admin.AuditLog;
 import io.botcore.platform.web.ApiResponse;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,6 +69,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(new UserConverter(users)))
@@ -111,10 +113,10 @@ class SecurityConfiguration {
 
     @Bean
     AuthService authService(UserStore users, TokenService tokens, MongoDatabase database, EngineSettings settings,
-            Clock clock) {
+            AuditLog audit, Clock clock) {
         return new AuthService(users, new Passwords(settings.auth().bcryptCost()), tokens,
                 new RefreshTokens(database, clock, settings.auth().refreshTokenTtl()),
-                new LoginGuard(database, clock, settings.auth().loginsPerMinutePerIp()));
+                new LoginGuard(database, clock, settings.auth().loginsPerMinutePerIp()), audit);
     }
 
     private static UrlBasedCorsConfigurationSource cors(List<String> origins) {

@@ -74,7 +74,7 @@ class AuthTest {
                 Map.of("JWT_SECRET", SECRET, "DATABASE_URL", "mongodb://127.0.0.1:" + port + "/bot_core_auth",
                         "BINANCE_BASE_URL", binance.baseUrl().toString()),
                 Map.of("server.port", "0", "logging.dir", dir.toString(), "paths.data_dir", dir.toString(),
-                        "security.bcrypt_cost", "10", "security.login_attempts_per_minute", "40")));
+                        "security.bcrypt_cost", "10", "security.login_attempts_per_minute", "50")));
         engine = EngineApplication.start(settings);
         base = URI.create("http://127.0.0.1:" + engine.getEnvironment().getProperty("local.server.port"));
         users = new UserStore(engine.getBean(MongoDatabase.class), Clock.systemUTC());
@@ -281,6 +281,57 @@ class AuthTest {
     }
 
     @Test
+    @Order(12)
+    void shouldKeepAdminRoutesForAdminsAndAuditLoginsWithoutSecrets() throws Exception {
+        users.create("root@example.com", passwords.hash(PASSWORD), Role.ADMIN);
+        users.create("ivan@example.com", passwords.hash(PASSWORD), Role.TRADER);
+        String admin = json(login("root@example.com", PASSWORD)).path("data").path("token").asString();
+        String trader = json(login("ivan@example.com", PASSWORD)).path("data").path("token").asString();
+
+        assertThat(get("/api/admin/audit", trader).statusCode()).isEqualTo(403);
+        HttpResponse<String> audit = get("/api/admin/audit?since=1h&limit=1000", admin);
+        assertThat(audit.statusCode()).isEqualTo(200);
+        JsonNode events = json(audit).path("data");
+        assertThat(events.valueStream().map(e -> e.path("type").asString() + " " + e.path("actor").asString()))
+                .contains("login.ok root@example.com", "login.failed carol@example.com", "login.failed nobody@example.com",
+                        "password.changed gina@example.com", "token.refreshed erin@example.com", "logout frank@example.com");
+        assertThat(events.valueStream().map(e -> e.path("address").asString())).contains("127.0.0.1");
+        assertThat(audit.body()).doesNotContain(PASSWORD).doesNotContain("a much better passphrase");
+        assertThat(get("/api/admin/audit?since=forever", admin).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(13)
+    void shouldChangeTheLogLevelAtRuntimeForAdminsOnly() throws Exception {
+        String admin = json(login("root@example.com", PASSWORD)).path("data").path("token").asString();
+
+        assertThat(put("/api/admin/log-level", "{\"level\":\"verbose\"}", admin).statusCode()).isEqualTo(400);
+        HttpResponse<String> set = put("/api/admin/log-level", "{\"level\":\"debug\"}", admin);
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(json(get("/api/admin/log-level", admin)).path("data").path("level").asString()).isEqualTo("debug");
+        assertThat(org.slf4j.LoggerFactory.getLogger("io.botcore.engine").isDebugEnabled()).isTrue();
+        put("/api/admin/log-level", "{\"level\":\"info\"}", admin);
+        assertThat(org.slf4j.LoggerFactory.getLogger("io.botcore.engine").isDebugEnabled()).isFalse();
+    }
+
+    @Test
+    @Order(14)
+    void shouldRefuseABlockedRangeAtOnceEvenOnHealthAndBelieveOnlyTrustedProxies() throws Exception {
+        String admin = json(login("root@example.com", PASSWORD)).path("data").path("token").asString();
+
+        assertThat(post("/api/admin/ip-blocks", "{\"address\":\"not-an-ip\"}", admin).statusCode()).isEqualTo(400);
+        assertThat(post("/api/admin/ip-blocks", "{\"address\":\"203.0.113.0/24\",\"reason\":\"scan\"}", admin)
+                .statusCode()).isEqualTo(200);
+        assertThat(getFrom("/api/health", "203.0.113.9").statusCode()).isEqualTo(403);
+        assertThat(getFrom("/api/health", "198.51.100.1").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> removed = http.send(HttpRequest.newBuilder(base.resolve("/api/admin/ip-blocks?address=203.0.113.0/24"))
+                .header("Authorization", "Bearer " + admin).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(getFrom("/api/health", "203.0.113.9").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void shouldRateLimitLoginsPerAddressWithRetryAfter() throws Exception {
         HttpResponse<String> last = null;
@@ -339,6 +390,17 @@ class AuthTest {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> getFrom(String path, String forwardedFor) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("X-Forwarded-For", forwardedFor).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> put(String path, String body, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) {

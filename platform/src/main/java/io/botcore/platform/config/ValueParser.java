@@ -206,6 +206,32 @@ public interface ValueParser<T> {
         };
     }
 
+    /** A comma-separated list of IPv4/IPv6 address literals (no host names); may be empty. */
+    static ValueParser<List<String>> addresses() {
+        return new ValueParser<>() {
+            @Override
+            public List<String> parse(Object raw) {
+                List<String> out = new java.util.ArrayList<>();
+                for (String part : String.valueOf(raw).split(",")) {
+                    String address = part.trim().toLowerCase(Locale.ROOT);
+                    if (address.isEmpty()) {
+                        continue;
+                    }
+                    if (!address.matches("(\\d{1,3}\\.){3}\\d{1,3}|[0-9a-f:]*:[0-9a-f:]*")) {
+                        throw new IllegalArgumentException(expected());
+                    }
+                    out.add(address);
+                }
+                return List.copyOf(out);
+            }
+
+            @Override
+            public String expected() {
+                return "comma-separated IP addresses such as \"127.0.0.1,::1\"";
+            }
+        };
+    }
+
     private static long toLong(Object raw, String expected) {
         if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
             return ((Number) raw).longValue();

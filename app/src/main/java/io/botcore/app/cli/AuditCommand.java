@@ -1,0 +1,56 @@
+package io.botcore.app.cli;
+
+import io.botcore.engine.admin.AuditLog;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Print the audit log: logins, refreshes, password and user changes, log level, IP blocks.")
+public final class AuditCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
+
+    @Option(names = "--since", defaultValue = "24h", description = "how far back: 30m, 24h, 7d (default: ${DEFAULT-VALUE})")
+    String since;
+
+    @Option(names = "--type", description = "only one event type, e.g. login.failed")
+    String type;
+
+    @Option(names = "--limit", defaultValue = "1000", description = "at most this many events (default: ${DEFAULT-VALUE})")
+    int limit;
+
+    @Override
+    public Integer call() {
+        Duration back = parse(since);
+        List<AuditLog.Event> events = EngineDatabase.with(options, db -> new AuditLog(db, Clock.systemUTC())
+                .since(Clock.systemUTC().instant().minus(back), type, limit));
+        String format = "%-24s %-20s %-28s %-16s %s%n";
+        System.out.printf(format, "TIME (UTC)", "EVENT", "ACTOR", "ADDRESS", "DETAILS");
+        for (AuditLog.Event e : events) {
+            System.out.printf(format, e.at().toString(), e.type(), e.actor(), e.address(), e.details().isEmpty() ? ""
+                    : e.details().toString());
+        }
+        return 0;
+    }
+
+    static Duration parse(String value) {
+        if (!value.trim().matches("\\d{1,6}[smhd]")) {
+            throw new CliFailure(2, "--since: expected a duration like 30m, 24h or 7d");
+        }
+        long n = Long.parseLong(value.trim().substring(0, value.trim().length() - 1));
+        return switch (value.trim().charAt(value.trim().length() - 1)) {
+            case 's' -> Duration.ofSeconds(n);
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+}
