@@ -1,5 +1,9 @@
 package io.botcore.app.cli;
 
+import io.botcore.core.market.CandleSeries;
+import io.botcore.core.market.Interval;
+import io.botcore.core.market.csv.CandleCsvReader;
+import io.botcore.core.market.store.CandleStore;
 import io.botcore.exchange.fake.FakeBinanceServer;
 import io.botcore.platform.config.ConfigLoader;
 
@@ -75,6 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
             stopped.countDown();
         }, "demo-shutdown"));
 
+        seedMarketData();
         String databaseUrl = "mongodb://127.0.0.1:" + dbPort + "/bot_core";
         Map<String, String> env = Map.of(
                 "DATABASE_URL", databaseUrl,
@@ -111,6 +116,28 @@ public final class DemoCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /** First run: the recorded real hourly candles shipped with Bot Core go into the candle store. */
+    private static void seedMarketData() throws IOException {
+        String env = System.getenv("BOTCORE_RECORDED");
+        Path recorded = env == null ? Home.resolve("data/recorded") : Path.of(env);
+        if (!Files.isDirectory(recorded)) {
+            return;
+        }
+        CandleStore store = new CandleStore(Home.resolve("data/market"));
+        try (var files = Files.list(recorded)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("binance_[A-Z0-9]+_1h_.*\\.csv\\.gz"))
+                    .sorted().toList()) {
+                String symbol = file.getFileName().toString().split("_")[1];
+                if (store.lastOpenTime("binance", symbol, Interval.H1).isEmpty()) {
+                    CandleSeries series = CandleCsvReader.read(file, Interval.H1);
+                    store.write("binance", symbol, series);
+                    System.out.printf("  market    %s 1h: %,d recorded candles imported from %s%n", symbol,
+                            series.size(), file.getFileName());
+                }
+            }
+        }
     }
 
     private void spawn(String name, Path logs, Map<String, String> env, String... args) throws IOException {

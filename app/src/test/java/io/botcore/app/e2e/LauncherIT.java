@@ -72,6 +72,14 @@ class LauncherIT {
                     "curl -s -o /dev/null -w '%{http_code}\\n' http://localhost:" + engine + "/api/auth/me",
                     "curl -s -H \"Authorization: Bearer $token\" http://localhost:" + engine + "/api/auth/me | jq -r '.data.role'"));
             assertThat(session.out().lines().toList()).containsExactly("401", "admin");
+            Shell.Result candles = Shell.run(env, 30, String.join("\n",
+                    "token=$(curl -s -X POST http://localhost:" + engine + "/api/auth/login -H 'Content-Type: application/json' "
+                            + "-d '{\"email\":\"" + credentials.group(1) + "\",\"password\":\"" + credentials.group(2)
+                            + "\"}' | jq -r '.data.token')",
+                    "curl -s -H \"Authorization: Bearer $token\" 'http://localhost:" + engine
+                            + "/api/market/candles/BTCUSDT/1h?limit=1' | jq -r '.data[0].open_time'"));
+            assertThat(candles.out().strip()).as("the newest recorded BTCUSDT hour, 2025-09-19T22:00Z")
+                    .isEqualTo(String.valueOf(java.time.Instant.parse("2025-09-19T22:00:00Z").toEpochMilli()));
 
             assertThat(daily.out().lines().toList()).as(() -> daily.out() + "\nengine health: " + body(
                     "http://127.0.0.1:" + engine + "/api/health")).containsExactly("\"healthy\"", "\"healthy\"", "ok", "none");
