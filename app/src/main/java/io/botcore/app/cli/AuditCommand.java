@@ -1,6 +1,7 @@
 package io.botcore.app.cli;
 
 import io.botcore.engine.admin.AuditLog;
+import io.botcore.platform.config.ShortDuration;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,15 +43,10 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     static Duration parse(String value) {
-        if (!value.trim().matches("\\d{1,6}[smhd]")) {
-            throw new CliFailure(2, "--since: expected a duration like 30m, 24h or 7d");
+        try {
+            return ShortDuration.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(2, "--since: " + e.getMessage());
         }
-        long n = Long.parseLong(value.trim().substring(0, value.trim().length() - 1));
-        return switch (value.trim().charAt(value.trim().length() - 1)) {
-            case 's' -> Duration.ofSeconds(n);
-            case 'm' -> Duration.ofMinutes(n);
-            case 'h' -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
     }
 }

@@ -1,6 +1,7 @@
 package io.botcore.engine.admin;
 
 import io.botcore.engine.auth.AuthenticatedUser;
+import io.botcore.platform.config.ShortDuration;
 import io.botcore.platform.web.ApiException;
 import io.botcore.platform.web.ApiResponse;
 
@@ -11,7 +12,6 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -115,22 +115,11 @@ class AdminController {
         }
     }
 
-    /** "24h", "7d", "30m" or an ISO-8601 duration. */
     static Duration duration(String value) {
-        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
         try {
-            if (v.matches("\\d{1,6}[smhd]")) {
-                long n = Long.parseLong(v.substring(0, v.length() - 1));
-                return switch (v.charAt(v.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(n);
-                    case 'm' -> Duration.ofMinutes(n);
-                    case 'h' -> Duration.ofHours(n);
-                    default -> Duration.ofDays(n);
-                };
-            }
-            return Duration.parse(value.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "since: expected a duration like 24h, 7d or 30m");
+            return ShortDuration.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "since: " + e.getMessage());
         }
     }
 }
