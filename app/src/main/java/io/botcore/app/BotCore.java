@@ -2,6 +2,7 @@ package io.botcore.app;
 
 import io.botcore.app.cli.AiCommand;
 import io.botcore.app.cli.AuditCommand;
+import io.botcore.app.cli.BacktestCommand;
 import io.botcore.app.cli.BenchCommand;
 import io.botcore.app.cli.CliFailure;
 import io.botcore.app.cli.DbCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class, EngineCommand.class, AiCommand.class, DbCommand.class, StatusCommand.class,
             ValidateEnvCommand.class, GenerateSecretsCommand.class, UserCommand.class, AuditCommand.class,
             LogLevelCommand.class, SecurityCommand.class, DownloadDataCommand.class, ImportDataCommand.class,
+            BacktestCommand.class,
             BenchCommand.class, TestCommand.class,
             CommandLine.HelpCommand.class})
 public final class BotCore {
