@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "ai", mixinStandardHelpOptions = true,
-        description = "Run the AI service (default :8000) until stopped.")
+@Command(name = "ai", mixinStandardHelpOptions = true, subcommands = AiTrainCommand.class,
+        description = "Run the AI service (default :8000) until stopped; 'ai train' trains the models.")
 public final class AiCommand implements Callable<Integer> {
 
     static final String CONFIG_FILE = "config/config.yaml";
