@@ -28,7 +28,7 @@ public final class DbCommand implements Callable<Integer> {
     public Integer call() {
         String dataDir;
         try {
-            dataDir = options.load(EngineCommand.CONFIG_FILE, CommonSettings.ALL, Map.of()).get(CommonSettings.DATA_DIR);
+            dataDir = options.load(EngineCommand.CONFIG_FILE, io.botcore.engine.EngineSettings.SETTINGS, Map.of()).get(CommonSettings.DATA_DIR);
         } catch (ConfigException e) {
             return ConfigErrors.report("db", e);
         }

@@ -41,7 +41,7 @@ final class MarketDataOptions {
     }
 
     CandleStore store() {
-        String dataDir = config.load(EngineCommand.CONFIG_FILE, CommonSettings.ALL, Map.of()).get(CommonSettings.DATA_DIR);
+        String dataDir = config.load(EngineCommand.CONFIG_FILE, io.botcore.engine.EngineSettings.SETTINGS, Map.of()).get(CommonSettings.DATA_DIR);
         return new CandleStore(Home.resolve(dataDir).resolve("market"));
     }
 

@@ -61,13 +61,15 @@ public final class AuthService {
         guard.succeeded(email);
         users.recordLogin(account.id());
         audit.record("login.ok", email, address);
-        return new Session(tokens.issue(account), tokens.accessTokenSeconds(), refreshTokens.issue(account.id()), account);
+        return new Session(tokens.issue(account), tokens.accessTokenSeconds(),
+                refreshTokens.issue(account.id(), account.tokenVersion()), account);
     }
 
     Session refresh(String refreshToken, String address) {
         RefreshTokens.Use use = refreshTokens.use(refreshToken)
                 .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "refresh token is invalid, expired or used"));
         UserAccount user = users.findById(use.userId()).filter(UserAccount::active)
+                .filter(u -> u.tokenVersion() == use.tokenVersion())
                 .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "refresh token is invalid, expired or used"));
         audit.record("token.refreshed", user.email(), address);
         return new Session(tokens.issue(user), tokens.accessTokenSeconds(), refreshTokens.rotate(use), user);

@@ -40,9 +40,9 @@ public final class RefreshTokens {
         this.ttl = ttl;
     }
 
-    /** A new token in a new family. */
-    public String issue(String userId) {
-        return issue(userId, UUID.randomUUID().toString());
+    /** A new token in a new family, valid while the user's token version stays {@code tokenVersion}. */
+    public String issue(String userId, int tokenVersion) {
+        return issue(userId, UUID.randomUUID().toString(), tokenVersion);
     }
 
     /**
@@ -58,7 +58,8 @@ public final class RefreshTokens {
                 Filters.eq("revoked", false), Filters.gt("expires_at", Date.from(now))),
                 Updates.set("used_at", Date.from(now)));
         if (used != null) {
-            return Optional.of(new Use(used.getString("user_id"), used.getString("family")));
+            return Optional.of(new Use(used.getString("user_id"), used.getString("family"),
+                    used.getInteger("token_version", -1)));
         }
         Document known = tokens.find(Filters.eq("_id", hash)).first();
         if (known != null && known.get("used_at") != null) {
@@ -69,7 +70,7 @@ public final class RefreshTokens {
 
     /** The next token of a family, after a successful {@link #use}. */
     public String rotate(Use use) {
-        return issue(use.userId(), use.family());
+        return issue(use.userId(), use.family(), use.tokenVersion());
     }
 
     /** Logout: the family of this token can no longer refresh. */
@@ -88,12 +89,18 @@ public final class RefreshTokens {
         tokens.updateMany(Filters.eq("family", family), Updates.set("revoked", true));
     }
 
-    private String issue(String userId, String family) {
+    /** Every refresh token of every user: after the signing key changed (incident response). */
+    public long revokeEverything() {
+        return tokens.updateMany(Filters.eq("revoked", false), Updates.set("revoked", true)).getModifiedCount();
+    }
+
+    private String issue(String userId, String family, int tokenVersion) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         tokens.insertOne(new Document("_id", hash(token)).append("user_id", userId).append("family", family)
+                .append("token_version", tokenVersion)
                 .append("created_at", Date.from(now)).append("expires_at", Date.from(now.plus(ttl)))
                 .append("used_at", null).append("revoked", false));
         return token;
@@ -108,7 +115,7 @@ public final class RefreshTokens {
         }
     }
 
-    /** A successful use: whose token it was and its family. */
-    public record Use(String userId, String family) {
+    /** A successful use: whose token it was, its family and the user's token version when it was issued. */
+    public record Use(String userId, String family, int tokenVersion) {
     }
 }

@@ -114,8 +114,9 @@ class SecurityConfiguration {
     @Bean
     AuthService authService(UserStore users, TokenService tokens, MongoDatabase database, EngineSettings settings,
             AuditLog audit, Clock clock) {
-        return new AuthService(users, new Passwords(settings.auth().bcryptCost()), tokens,
-                new RefreshTokens(database, clock, settings.auth().refreshTokenTtl()),
+        RefreshTokens refreshTokens = new RefreshTokens(database, clock, settings.auth().refreshTokenTtl());
+        SigningKeyGuard.check(database, settings.auth().jwtSecret(), refreshTokens, audit, clock);
+        return new AuthService(users, new Passwords(settings.auth().bcryptCost()), tokens, refreshTokens,
                 new LoginGuard(database, clock, settings.auth().loginsPerMinutePerIp()), audit);
     }
 

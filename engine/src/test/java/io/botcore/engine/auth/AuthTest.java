@@ -196,6 +196,18 @@ class AuthTest {
     }
 
     @Test
+    @Order(6)
+    void shouldEndRefreshTokensWhenTheUserIsDisabledEvenIfEnabledAgain() throws Exception {
+        UserAccount jack = users.create("jack@example.com", passwords.hash(PASSWORD), Role.TRADER);
+        String refresh = json(login("jack@example.com", PASSWORD)).path("data").path("refresh_token").asString();
+
+        users.setActive(jack.id(), false);
+        users.setActive(jack.id(), true);
+
+        assertThat(post("/api/auth/refresh", "{\"refresh_token\":\"" + refresh + "\"}", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     @Order(7)
     void shouldChangeThePasswordUnderThePolicyAndInvalidateOldTokens() throws Exception {
         users.create("gina@example.com", passwords.hash(PASSWORD), Role.TRADER);

@@ -83,6 +83,7 @@ public final class HttpHealthProbe implements Probe {
                 : response.statusCode() / 100 == 2 && "degraded".equals(reported) ? HealthState.DEGRADED
                 : HealthState.UNHEALTHY;
         return ComponentHealth.of(state, clock.instant(), "url", url.toString(), "reported", reported,
-                "http_status", response.statusCode(), "latency_ms", latencyMs);
+                "http_status", response.statusCode(), "latency_ms", latencyMs, "error", state == HealthState.UNHEALTHY
+                        ? "answered HTTP " + response.statusCode() + ", reports " + reported : null);
     }
 }
