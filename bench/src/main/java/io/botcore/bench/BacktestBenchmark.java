@@ -7,9 +7,6 @@ import io.botcore.core.market.CandleSeries;
 import io.botcore.core.strategy.StrategyCatalog;
 import io.botcore.core.strategy.StrategyParameters;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,7 +21,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.ta4j.core.BarSeries;
-import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.BaseStrategy;
 import org.ta4j.core.TradingRecord;
 import org.ta4j.core.analysis.cost.LinearTransactionCostModel;
@@ -32,7 +28,6 @@ import org.ta4j.core.analysis.cost.ZeroCostModel;
 import org.ta4j.core.backtest.BarSeriesManager;
 import org.ta4j.core.indicators.RSIIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
-import org.ta4j.core.num.DoubleNum;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
@@ -57,12 +52,7 @@ public class BacktestBenchmark {
     @Setup(Level.Trial)
     public void load() {
         candles = BenchData.minuteCandles();
-        ta4jSeries = new BaseBarSeriesBuilder().withNumTypeOf(DoubleNum.class).withMaxBarCount(Integer.MAX_VALUE).build();
-        for (int i = 0; i < candles.size(); i++) {
-            ta4jSeries.addBar(Duration.ofMinutes(1),
-                    Instant.ofEpochMilli(candles.openTime(i)).plus(Duration.ofMinutes(1)).atZone(ZoneOffset.UTC),
-                    candles.open(i), candles.high(i), candles.low(i), candles.close(i), candles.volume(i));
-        }
+        ta4jSeries = BenchData.ta4jSeries(candles);
     }
 
     @Benchmark

@@ -9,6 +9,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseBarSeriesBuilder;
+import org.ta4j.core.num.DoubleNum;
 
 /**
  * Real BTCUSDT one-minute candles for the benchmarks: the newest {@value #CANDLES} of the full recording in
@@ -47,6 +54,18 @@ public final class BenchData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The same candles as a ta4j series with its fastest number type, for the reference side of a benchmark. */
+    public static BarSeries ta4jSeries(CandleSeries candles) {
+        BarSeries series = new BaseBarSeriesBuilder().withNumTypeOf(DoubleNum.class).withMaxBarCount(Integer.MAX_VALUE)
+                .build();
+        Duration step = Duration.ofMillis(candles.interval().millis());
+        for (int i = 0; i < candles.size(); i++) {
+            series.addBar(step, Instant.ofEpochMilli(candles.openTime(i)).plus(step).atZone(ZoneOffset.UTC),
+                    candles.open(i), candles.high(i), candles.low(i), candles.close(i), candles.volume(i));
+        }
+        return series;
     }
 
     /** Where the data came from, for the report. */

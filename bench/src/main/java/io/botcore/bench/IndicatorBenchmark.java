@@ -6,9 +6,6 @@ import io.botcore.core.indicator.Macd;
 import io.botcore.core.indicator.Rsi;
 import io.botcore.core.indicator.Sma;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,14 +21,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.ta4j.core.BarSeries;
-import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.Indicator;
 import org.ta4j.core.indicators.EMAIndicator;
 import org.ta4j.core.indicators.MACDIndicator;
 import org.ta4j.core.indicators.RSIIndicator;
 import org.ta4j.core.indicators.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
-import org.ta4j.core.num.DoubleNum;
 import org.ta4j.core.num.Num;
 
 /**
@@ -56,12 +51,7 @@ public class IndicatorBenchmark {
     public void load() {
         CandleSeries candles = BenchData.minuteCandles();
         closes = candles.closes();
-        ta4jSeries = new BaseBarSeriesBuilder().withNumTypeOf(DoubleNum.class).withMaxBarCount(Integer.MAX_VALUE).build();
-        for (int i = 0; i < candles.size(); i++) {
-            ta4jSeries.addBar(Duration.ofMinutes(1),
-                    Instant.ofEpochMilli(candles.openTime(i)).plus(Duration.ofMinutes(1)).atZone(ZoneOffset.UTC),
-                    candles.open(i), candles.high(i), candles.low(i), candles.close(i), candles.volume(i));
-        }
+        ta4jSeries = BenchData.ta4jSeries(candles);
     }
 
     @Benchmark
