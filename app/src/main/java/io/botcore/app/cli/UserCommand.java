@@ -23,8 +23,7 @@ import picocli.CommandLine.Option;
 
 /** Accounts, managed from the host: there is no self-registration. */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage accounts: add, list, disable, enable.",
-        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Disable.class,
-            UserCommand.Enable.class})
+        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class})
 public final class UserCommand {
 
     @Mixin
@@ -126,33 +125,13 @@ public final class UserCommand {
 
     @Command(name = "disable", mixinStandardHelpOptions = true,
             description = "Disable a user: login refused, every token rejected at once.")
-    static final class Disable implements Callable<Integer> {
-
-        @picocli.CommandLine.ParentCommand
-        UserCommand parent;
-
-        @Option(names = "--email", required = true, description = "the user's email")
-        String email;
-
-        @Override
-        public Integer call() {
-            return parent.withUsers((users, audit) -> setActive(users, audit, email, false));
-        }
+    int disable(@Option(names = "--email", required = true, description = "the user's email") String email) {
+        return withUsers((users, audit) -> setActive(users, audit, email, false));
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled user again.")
-    static final class Enable implements Callable<Integer> {
-
-        @picocli.CommandLine.ParentCommand
-        UserCommand parent;
-
-        @Option(names = "--email", required = true, description = "the user's email")
-        String email;
-
-        @Override
-        public Integer call() {
-            return parent.withUsers((users, audit) -> setActive(users, audit, email, true));
-        }
+    int enable(@Option(names = "--email", required = true, description = "the user's email") String email) {
+        return withUsers((users, audit) -> setActive(users, audit, email, true));
     }
 
     private static int setActive(UserStore users, AuditLog audit, String email, boolean active) {
