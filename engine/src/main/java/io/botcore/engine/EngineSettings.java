@@ -2,6 +2,7 @@ package io.botcore.engine;
 
 import io.botcore.platform.cache.CacheSettings;
 import io.botcore.engine.auth.AuthSettings;
+import io.botcore.engine.trading.TradingSettings;
 import io.botcore.platform.config.CommonSettings;
 import io.botcore.platform.config.ConfigException;
 import io.botcore.platform.config.LoadedConfig;
@@ -33,10 +34,11 @@ import java.util.Objects;
  * @param logLevel level of Bot Core's loggers
  * @param logDir folder of {@code engine.log}
  * @param dataDir data folder
+ * @param trading market feed and bot defaults ({@code [trading]})
  */
 public record EngineSettings(String host, int port, int workers, int maxConnections, Duration keepAlive,
         DatabaseSettings database, URI binanceBaseUrl, URI aiServiceUrl, CacheSettings cache, AuthSettings auth, List<String> trustedProxies, String logLevel, String logDir,
-        String dataDir) {
+        String dataDir, TradingSettings trading) {
 
     public static final Setting<String> HOST = Setting.of("server.host", "0.0.0.0", ValueParser.text(1),
             "address the engine binds");
@@ -81,6 +83,7 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
         List<Setting<?>> all = new ArrayList<>(List.of(HOST, PORT, WORKERS, MAX_CONNECTIONS, KEEP_ALIVE,
                 BINANCE_BASE_URL, AI_SERVICE_URL, CACHE_ENABLED, CACHE_TTL, CACHE_MAX_SIZE, CORS_ORIGINS, TRUSTED_PROXIES, ACCESS_TOKEN_TTL,
                 REFRESH_TOKEN_TTL, BCRYPT_COST, LOGINS_PER_MINUTE));
+        all.addAll(TradingSettings.ALL);
         all.addAll(CommonSettings.ALL);
         SETTINGS = List.copyOf(all);
     }
@@ -92,6 +95,7 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
         Objects.requireNonNull(aiServiceUrl, "aiServiceUrl");
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(trading, "trading");
         trustedProxies = List.copyOf(trustedProxies);
     }
 
@@ -111,6 +115,6 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
                 config.get(AI_SERVICE_URL), new CacheSettings(config.get(CACHE_ENABLED), config.get(CACHE_TTL),
                         config.get(CACHE_MAX_SIZE), config.get(CommonSettings.REDIS_URL), "bot-core:engine:"),
                 auth, config.get(TRUSTED_PROXIES), config.get(CommonSettings.LOG_LEVEL), config.get(CommonSettings.LOG_DIR),
-                config.get(CommonSettings.DATA_DIR));
+                config.get(CommonSettings.DATA_DIR), TradingSettings.from(config));
     }
 }

@@ -50,6 +50,6 @@ public final class EngineCommand implements Callable<Integer> {
         EngineSettings s = EngineSettings.from(config);
         return new EngineSettings(s.host(), s.port(), s.workers(), s.maxConnections(), s.keepAlive(), s.database(),
                 s.binanceBaseUrl(), s.aiServiceUrl(), s.cache(), s.auth(), s.trustedProxies(), s.logLevel(), Home.resolve(s.logDir()).toString(),
-                Home.resolve(s.dataDir()).toString());
+                Home.resolve(s.dataDir()).toString(), s.trading());
     }
 }

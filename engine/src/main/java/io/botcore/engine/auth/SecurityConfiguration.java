@@ -56,6 +56,12 @@ class SecurityConfiguration {
     static final String[] PUBLIC = {"/api/health", "/api/v1/binance/ping", "/api/auth/login", "/api/auth/refresh",
         "/metrics", "/error"};
 
+    /**
+     * The WebSocket endpoint: browsers cannot send headers with a WebSocket, so its handshake checks the token
+     * itself (query parameter {@code token} or the Authorization header) and refuses the upgrade without one.
+     */
+    static final String WEBSOCKET = "/ws";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
@@ -69,6 +75,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers(HttpMethod.GET, WEBSOCKET).permitAll()
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
@@ -99,6 +106,11 @@ class SecurityConfiguration {
                 new JwtClaimValidator<Object>("nbf", nbf -> nbf != null));
         decoder.setJwtValidator(validator);
         return decoder;
+    }
+
+    @Bean
+    TokenVerifier tokenVerifier(JwtDecoder decoder, UserStore users) {
+        return new TokenVerifier(decoder, users);
     }
 
     @Bean

@@ -32,6 +32,15 @@ public final class Indexes {
                 new IndexOptions().expireAfter(MARKET_DATA_TTL_SECONDS, TimeUnit.SECONDS));
         db.getCollection("users").createIndex(new Document("email", 1), new IndexOptions().unique(true));
         db.getCollection("users").createIndex(new Document("created_at", -1));
-        log.info("indexes ensured on {}: trades x3, market_data x2 (30-day TTL), users x2", db.getName());
+        db.getCollection("orders").createIndex(new Document("client_order_id", 1), new IndexOptions().unique(true));
+        db.getCollection("orders").createIndex(new Document("user_id", 1).append("timestamp", -1));
+        db.getCollection("orders").createIndex(new Document("bot_id", 1).append("timestamp", -1));
+        db.getCollection("fills").createIndex(new Document("bot_id", 1).append("timestamp", -1));
+        db.getCollection("trades").createIndex(new Document("bot_id", 1).append("timestamp", -1));
+        db.getCollection("signals").createIndex(new Document("bot_id", 1).append("timestamp", -1));
+        db.getCollection("portfolio_history").createIndex(new Document("bot_id", 1).append("timestamp", -1));
+        db.getCollection("bots").createIndex(new Document("user_id", 1).append("created_at", 1));
+        log.info("indexes ensured on {}: trades x4, market_data x2 (30-day TTL), users x2, orders x3 (unique "
+                + "client_order_id), fills, signals, portfolio_history, bots", db.getName());
     }
 }

@@ -206,6 +206,59 @@ public interface ValueParser<T> {
         };
     }
 
+    /** A decimal number from {@code min} to {@code max}. */
+    static ValueParser<Double> number(double min, double max) {
+        return new ValueParser<>() {
+            @Override
+            public Double parse(Object raw) {
+                double value;
+                try {
+                    value = raw instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(raw).trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(expected(), e);
+                }
+                if (!(value >= min && value <= max)) {
+                    throw new IllegalArgumentException(expected());
+                }
+                return value;
+            }
+
+            @Override
+            public String expected() {
+                return "a number from " + min + " to " + max;
+            }
+        };
+    }
+
+    /**
+     * Exchange symbols such as {@code BTCUSDT,ETHUSDT}: a comma-separated string or a TOML array of 2 to 20
+     * upper-case letters or digits each, at least one, no repeats.
+     */
+    static ValueParser<List<String>> symbols() {
+        return new ValueParser<>() {
+            @Override
+            public List<String> parse(Object raw) {
+                Iterable<?> parts = raw instanceof List<?> list ? list : List.of(String.valueOf(raw).split(","));
+                java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+                for (Object part : parts) {
+                    String symbol = String.valueOf(part).trim();
+                    if (!symbol.matches("[A-Z0-9]{2,20}") || !out.add(symbol)) {
+                        throw new IllegalArgumentException(expected());
+                    }
+                }
+                if (out.isEmpty()) {
+                    throw new IllegalArgumentException(expected());
+                }
+                return List.copyOf(out);
+            }
+
+            @Override
+            public String expected() {
+                return "symbols such as \"BTCUSDT,ETHUSDT\" (upper-case letters and digits, no repeats)";
+            }
+        };
+    }
+
     /** A comma-separated list of IPv4/IPv6 address literals (no host names); may be empty. */
     static ValueParser<List<String>> addresses() {
         return new ValueParser<>() {
