@@ -9,6 +9,7 @@ import io.botcore.app.cli.DbCommand;
 import io.botcore.app.cli.DemoCommand;
 import io.botcore.app.cli.DownloadDataCommand;
 import io.botcore.app.cli.ImportDataCommand;
+import io.botcore.app.cli.KillSwitchCommand;
 import io.botcore.app.cli.LogLevelCommand;
 import io.botcore.app.cli.SecurityCommand;
 import io.botcore.app.cli.EngineCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class, EngineCommand.class, AiCommand.class, DbCommand.class, StatusCommand.class,
             ValidateEnvCommand.class, GenerateSecretsCommand.class, UserCommand.class, AuditCommand.class,
-            LogLevelCommand.class, SecurityCommand.class, DownloadDataCommand.class, ImportDataCommand.class,
+            LogLevelCommand.class, KillSwitchCommand.class, SecurityCommand.class, DownloadDataCommand.class, ImportDataCommand.class,
             BacktestCommand.class,
             BenchCommand.class, TestCommand.class,
             CommandLine.HelpCommand.class})

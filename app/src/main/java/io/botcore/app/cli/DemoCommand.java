@@ -4,6 +4,7 @@ import io.botcore.core.market.CandleSeries;
 import io.botcore.core.market.Interval;
 import io.botcore.core.market.csv.CandleCsvReader;
 import io.botcore.core.market.store.CandleStore;
+import io.botcore.engine.feed.ReplayFeed;
 import io.botcore.exchange.fake.FakeBinanceServer;
 import io.botcore.platform.config.ConfigLoader;
 
@@ -84,7 +85,8 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, String> env = Map.of(
                 "DATABASE_URL", databaseUrl,
                 "BINANCE_BASE_URL", exchange.baseUrl().toString(),
-                "AI_SERVICE_URL", "http://127.0.0.1:" + aiPort);
+                "AI_SERVICE_URL", "http://127.0.0.1:" + aiPort,
+                "TRADING_FEED", "replay");
         System.out.println("Starting Bot Core demo (offline; logs in " + logs + ") ...");
         spawn("db", logs, env, "db", "--port", String.valueOf(dbPort));
         waitFor("database", () -> PortCheck.accepts("127.0.0.1", dbPort), started);
@@ -97,12 +99,15 @@ public final class DemoCommand implements Callable<Integer> {
         waitFor("engine", () -> healthy(http, engineHealth), started);
         double seconds = (System.nanoTime() - started) / 1e9;
         String login = DemoUser.ensure(databaseUrl, Home.resolve("data/demo-credentials"));
+        String bot = DemoBot.ensureRunning(URI.create("http://127.0.0.1:" + enginePort),
+                Home.resolve("data/demo-credentials"));
 
         System.out.printf("%n  %-9s %s%n", "engine", "http://127.0.0.1:" + enginePort + "   (health: /api/health, metrics: /metrics)");
         System.out.printf("  %-9s %s%n", "ai", "http://127.0.0.1:" + aiPort + "   (health: /health, status: /api/ai/status)");
         System.out.printf("  %-9s %s%n", "database", databaseUrl + "   (embedded, data in " + Home.resolve("data/db") + ")");
         System.out.printf("  %-9s %s%n", "exchange", exchange.baseUrl() + "   (recorded Binance answers, no internet)");
         System.out.printf("  %-9s %s%n", "login", login);
+        System.out.printf("  %-9s %s%n", "bot", bot);
         System.out.printf("%nAll services healthy in %.1f s. Press Ctrl-C to stop.%n", seconds);
 
         for (Child child : children) {
@@ -118,7 +123,10 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** First run: the recorded real hourly candles shipped with Bot Core go into the candle store. */
+    /**
+     * First run: the recorded real hourly candles shipped with Bot Core go into the candle store as the replay's
+     * source ({@code data/market/recorded/...}); the engine's replay feed plays them into the live series.
+     */
     private static void seedMarketData() throws IOException {
         String env = System.getenv("BOTCORE_RECORDED");
         Path recorded = env == null ? Home.resolve("data/recorded") : Path.of(env);
@@ -130,9 +138,9 @@ public final class DemoCommand implements Callable<Integer> {
             for (Path file : files.filter(f -> f.getFileName().toString().matches("binance_[A-Z0-9]+_1h_.*\\.csv\\.gz"))
                     .sorted().toList()) {
                 String symbol = file.getFileName().toString().split("_")[1];
-                if (store.lastOpenTime("binance", symbol, Interval.H1).isEmpty()) {
+                if (store.lastOpenTime(ReplayFeed.SOURCE, symbol, Interval.H1).isEmpty()) {
                     CandleSeries series = CandleCsvReader.read(file, Interval.H1);
-                    store.write("binance", symbol, series);
+                    store.write(ReplayFeed.SOURCE, symbol, series);
                     System.out.printf("  market    %s 1h: %,d recorded candles imported from %s%n", symbol,
                             series.size(), file.getFileName());
                 }

@@ -2,6 +2,10 @@ package io.botcore.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
@@ -9,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,5 +70,35 @@ class AdminCommandsTest {
         assertThat(ok.out()).contains("log level debug stored");
         assertThat(CliRun.run(home, "audit", "--type", "log_level.changed").out()).contains("{to=debug}");
         assertThat(CliRun.run(home, "audit", "--since", "forever").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldEngageTheKillSwitchForEveryRunningBotAndReleaseIt() {
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:"
+                + mongo.getLocalAddress().getPort())) {
+            MongoCollection<Document> bots = client.getDatabase("bot_core").getCollection("bots");
+            bots.insertOne(new Document("_id", "runningbot").append("status", "running")
+                    .append("stop_requested", false));
+            bots.insertOne(new Document("_id", "stoppedbot").append("status", "stopped")
+                    .append("stop_requested", false));
+
+            CliRun noReason = CliRun.run(home, "kill-switch", "engage");
+            CliRun engaged = CliRun.run(home, "kill-switch", "engage", "--reason", "exchange outage");
+
+            assertThat(noReason.exitCode()).isEqualTo(2);
+            assertThat(noReason.err()).contains("--reason: is required");
+            assertThat(engaged.exitCode()).as(engaged.err()).isZero();
+            assertThat(engaged.out()).contains("1 running bots asked to stop");
+            assertThat(bots.find(new Document("_id", "runningbot")).first().getBoolean("stop_requested"))
+                    .isTrue();
+            assertThat(bots.find(new Document("_id", "stoppedbot")).first().getBoolean("stop_requested"))
+                    .isFalse();
+            assertThat(CliRun.run(home, "kill-switch", "status").out()).contains("engaged since").contains(
+                    "exchange outage");
+            assertThat(CliRun.run(home, "kill-switch", "release").exitCode()).isZero();
+            assertThat(CliRun.run(home, "kill-switch", "status").out()).startsWith("released");
+            assertThat(CliRun.run(home, "kill-switch", "explode").exitCode()).isEqualTo(2);
+            assertThat(CliRun.run(home, "audit", "--type", "kill_switch.engaged").out()).contains("exchange outage");
+        }
     }
 }
