@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,9 +76,16 @@ class LauncherIT {
                             + "-d '{\"email\":\"" + credentials.group(1) + "\",\"password\":\"" + credentials.group(2)
                             + "\"}' | jq -r '.data.token')",
                     "curl -s -H \"Authorization: Bearer $token\" 'http://localhost:" + engine
-                            + "/api/market/candles/BTCUSDT/1h?limit=1' | jq -r '.data[0].open_time'"));
-            assertThat(candles.out().strip()).as("the newest recorded BTCUSDT hour, 2025-09-19T22:00Z")
-                    .isEqualTo(String.valueOf(java.time.Instant.parse("2025-09-19T22:00:00Z").toEpochMilli()));
+                            + "/api/market/candles/BTCUSDT/1h?limit=1' | jq -r '.data[0].open_time'",
+                    "curl -s -H \"Authorization: Bearer $token\" http://localhost:" + engine
+                            + "/api/bots | jq -r '.data[0].status, .data[0].strategy'"));
+            List<String> answers = candles.out().lines().toList();
+            assertThat(answers).as(candles.out()).hasSize(3);
+            assertThat(Long.parseLong(answers.get(0))).as("the replay plays the last 60 recorded days")
+                    .isBetween(java.time.Instant.parse("2025-07-20T22:00:00Z").toEpochMilli(),
+                            java.time.Instant.parse("2025-09-19T22:00:00Z").toEpochMilli());
+            assertThat(answers.subList(1, 3)).as("the demo's paper bot").containsExactly("running", "bollinger");
+            assertThat(Files.readString(output)).containsPattern("bot\\s+[a-z0-9]{10} bollinger on BTCUSDT,ETHUSDT");
 
             assertThat(daily.out().lines().toList()).as(() -> daily.out() + "\nengine health: " + body(
                     "http://127.0.0.1:" + engine + "/api/health")).containsExactly("\"healthy\"", "\"healthy\"", "ok", "none");
@@ -196,8 +202,6 @@ class LauncherIT {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return Shell.freePort();
     }
 }

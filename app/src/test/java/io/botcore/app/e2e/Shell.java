@@ -1,6 +1,7 @@
 package io.botcore.app.e2e;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,5 +48,12 @@ final class Shell {
             throw new IllegalStateException("cannot find the bot-core launcher above " + Path.of("").toAbsolutePath());
         }
         return dir;
+    }
+
+    /** A port nothing listens on right now. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }
