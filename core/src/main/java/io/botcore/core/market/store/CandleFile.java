@@ -67,6 +67,16 @@ final class CandleFile {
         return (int) crc.getValue();
     }
 
+    /** A partition was replaced by a longer one between counting and reading it; read again. */
+    static final class ChangedWhileReading extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        ChangedWhileReading(Path file) {
+            super(file + ": replaced while it was being read");
+        }
+    }
+
     /** Reads partition files into caller-supplied columns, reusing one buffer. */
     static final class Reader {
 
@@ -99,6 +109,9 @@ final class CandleFile {
                 buffer.clear().limit((int) size);
                 readFully(channel, buffer, file);
                 int n = checkHeader(file, buffer, size, interval);
+                if (at + n > openTime.length) {
+                    throw new ChangedWhileReading(file);
+                }
                 if (buffer.getInt(20) != crc(buffer, n)) {
                     throw new IOException(file + ": checksum mismatch, the file is corrupt");
                 }

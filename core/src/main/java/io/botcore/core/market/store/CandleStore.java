@@ -58,8 +58,9 @@ import org.slf4j.LoggerFactory;
  * <h2>Durability and concurrency</h2>
  * Each partition is written to a temporary file, forced to disk and renamed over the old one, so a reader or
  * a crash never sees half a partition; a write that spans several partitions is not atomic as a whole.
- * Thread-safe: writes to one series from threads of this instance are serialised; readers take no lock. Two
- * processes must not write the same series at the same time.
+ * Thread-safe: writes to one series from threads of this instance are serialised; readers take no lock and
+ * read again when a partition is replaced while they read it. Two processes must not write the same series at
+ * the same time.
  */
 public final class CandleStore {
 
@@ -124,6 +125,23 @@ public final class CandleStore {
      */
     public StoredCandles read(String exchange, String symbol, Interval interval, long fromInclusive,
             long toExclusive) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readOnce(exchange, symbol, interval, fromInclusive, toExclusive);
+            } catch (CandleFile.ChangedWhileReading e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * One pass of {@link #read}: counts, then reads every partition. A partition that another process (or another
+     * store instance) replaces in between is detected and the pass is repeated.
+     */
+    private StoredCandles readOnce(String exchange, String symbol, Interval interval, long fromInclusive,
+            long toExclusive) throws IOException {
         List<Path> files = partitions(directory(exchange, symbol, interval), interval, fromInclusive, toExclusive);
         CandleFile.Reader reader = new CandleFile.Reader();
         int total = 0;
@@ -141,6 +159,9 @@ public final class CandleStore {
             int n = reader.read(file, interval, openTime, open, high, low, close, volume, at);
             checkInsidePartition(file, interval, openTime, at, n);
             at += n;
+        }
+        if (at != total) {
+            throw new CandleFile.ChangedWhileReading(directory(exchange, symbol, interval));
         }
         CandleSeries all;
         try {

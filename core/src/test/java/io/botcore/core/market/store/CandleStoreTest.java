@@ -219,4 +219,34 @@ class CandleStoreTest {
         assertThatThrownBy(() -> store.write("binance", "BTC/USDT", btcHourly.slice(0, 1)))
                 .hasMessageStartingWith("symbol 'BTC/USDT' must be");
     }
+
+    @Test
+    void aReaderOfAnotherInstanceSeesWholeSeriesWhileCandlesAreAppendedOneByOne() throws Exception {
+        CandleSeries year = btcHourly.between(at("2025-01-01T00:00:00Z"), at("2026-01-01T00:00:00Z"));
+        int seeded = year.size() - 300;
+        CandleStore writer = new CandleStore(root);
+        writer.write("binance", "BTCUSDT", year.slice(0, seeded));
+        Thread appender = new Thread(() -> {
+            try {
+                for (int i = seeded; i < year.size(); i++) {
+                    writer.write("binance", "BTCUSDT", year.slice(i, i + 1));
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        CandleStore reader = new CandleStore(root);
+        appender.start();
+        int previous = 0;
+        int reads = 0;
+        while (appender.isAlive() || reads == 0) {
+            CandleSeries seen = reader.readAll("binance", "BTCUSDT", Interval.H1).series();
+            assertThat(seen.size()).isGreaterThanOrEqualTo(Math.max(previous, seeded));
+            assertThat(seen).isEqualTo(year.slice(0, seen.size()));
+            previous = seen.size();
+            reads++;
+        }
+        appender.join();
+        assertThat(reader.readAll("binance", "BTCUSDT", Interval.H1).series()).isEqualTo(year);
+    }
 }
