@@ -20,7 +20,11 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -68,6 +72,13 @@ class TradingConfiguration {
         private final MongoDatabase database;
         private final Clock clock;
         private final Map<String, Long> lastCandle = new ConcurrentHashMap<>();
+        /** Writes {@code market_data} off the feed's thread; drops writes beyond 10,000 waiting (the store has them). */
+        private final ExecutorService recentWriter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10_000), r -> {
+                    Thread t = new Thread(r, "market-data-writer");
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.DiscardPolicy());
 
         FeedWiring(Optional<ReplayFeed> feed, BotManager manager, EventHub events, MongoDatabase database,
                 MeterRegistry registry, Clock clock) {
@@ -123,7 +134,7 @@ class TradingConfiguration {
                         batch.closeTime()));
                 events.publish(null, "MarketData", Map.of("symbol", entry.getKey(), "price", c.close(),
                         "timestamp", batch.closeTime()));
-                storeRecent(entry.getKey(), batch, c);
+                recentWriter.execute(() -> storeRecent(entry.getKey(), batch, c));
             }
         }
 
@@ -150,6 +161,7 @@ class TradingConfiguration {
         @Override
         public void close() {
             feed.ifPresent(ReplayFeed::close);
+            recentWriter.shutdownNow();
         }
     }
 }
