@@ -130,7 +130,9 @@ class EngineServiceTest {
 
             assertThat(keys(db, "trades")).containsExactlyInAnyOrder("{\"_id\": 1}",
                     "{\"user_id\": 1, \"timestamp\": -1}", "{\"symbol\": 1, \"timestamp\": -1}",
-                    "{\"status\": 1, \"timestamp\": -1}");
+                    "{\"status\": 1, \"timestamp\": -1}", "{\"bot_id\": 1, \"timestamp\": -1}");
+            assertThat(keys(db, "orders")).containsExactlyInAnyOrder("{\"_id\": 1}", "{\"client_order_id\": 1}",
+                    "{\"user_id\": 1, \"timestamp\": -1}", "{\"bot_id\": 1, \"timestamp\": -1}");
             assertThat(keys(db, "users")).containsExactlyInAnyOrder("{\"_id\": 1}", "{\"email\": 1}",
                     "{\"created_at\": -1}");
             assertThat(keys(db, "market_data")).containsExactlyInAnyOrder("{\"_id\": 1}",
@@ -141,6 +143,10 @@ class EngineServiceTest {
             Document email = db.getCollection("users").listIndexes().into(new ArrayList<>()).stream()
                     .filter(i -> i.get("key", Document.class).toJson().equals("{\"email\": 1}")).findFirst().orElseThrow();
             assertThat(email.getBoolean("unique")).isTrue();
+            Document clientOrderId = db.getCollection("orders").listIndexes().into(new ArrayList<>()).stream()
+                    .filter(i -> i.get("key", Document.class).toJson().equals("{\"client_order_id\": 1}"))
+                    .findFirst().orElseThrow();
+            assertThat(clientOrderId.getBoolean("unique")).isTrue();
         }
     }
 
