@@ -1,7 +1,9 @@
 package io.botcore.bench;
 
+import java.io.IOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.openjdk.jmh.results.RunResult;
@@ -15,14 +17,19 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * {@code ./bot-core bench}: runs the JMH benchmarks and prints one table with our time, the reference's time on
  * the same data in the same run, the ratio and our throughput in candles per second. JSON results go to
- * {@code bench/target/jmh-result.json}. {@code --quick} runs fewer and shorter iterations.
+ * {@code bench/target/jmh-result.json}. {@code --quick} runs fewer and shorter iterations. {@code --latency} runs
+ * the {@link OrderLatencyDriver} instead.
  */
 public final class BenchMain {
 
     private BenchMain() {
     }
 
-    public static void main(String[] args) throws RunnerException {
+    public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
+        if (List.of(args).contains("--latency")) {
+            OrderLatencyDriver.main(args);
+            return;
+        }
         boolean quick = false;
         String include = ".*Benchmark.*";
         for (String arg : args) {

@@ -101,8 +101,8 @@ public final class EquityCurve {
         return "EquityCurve[" + interval + ", " + times.length + " points from " + startTime() + "]";
     }
 
-    /** Collects the points of a backtest. Not thread-safe. */
-    static final class Builder {
+    /** Collects the points of a backtest, or of a paper bot's stored equity history. Not thread-safe. */
+    public static final class Builder {
 
         private final Interval interval;
         private final long startTime;
@@ -112,13 +112,19 @@ public final class EquityCurve {
         private boolean[] inMarket = new boolean[1024];
         private int size;
 
-        Builder(Interval interval, long startTime, double startEquity) {
+        /**
+         * @param interval    interval of the candles
+         * @param startTime   open time of the first candle, UTC epoch milliseconds
+         * @param startEquity initial cash, quote asset
+         */
+        public Builder(Interval interval, long startTime, double startEquity) {
             this.interval = interval;
             this.startTime = startTime;
             this.startEquity = startEquity;
         }
 
-        void add(long time, double value, boolean holding) {
+        /** Adds the equity at close time {@code time} (UTC epoch ms) and whether a position was open then. */
+        public void add(long time, double value, boolean holding) {
             if (size == times.length) {
                 times = Arrays.copyOf(times, size * 2);
                 equity = Arrays.copyOf(equity, size * 2);
@@ -135,7 +141,7 @@ public final class EquityCurve {
             equity[size - 1] = value;
         }
 
-        EquityCurve build() {
+        public EquityCurve build() {
             return new EquityCurve(interval, startTime, startEquity, Arrays.copyOf(times, size),
                     Arrays.copyOf(equity, size), Arrays.copyOf(inMarket, size));
         }

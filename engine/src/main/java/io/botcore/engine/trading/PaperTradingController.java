@@ -1,11 +1,15 @@
 package io.botcore.engine.trading;
 
+import io.botcore.core.backtest.EquityCurve;
+import io.botcore.core.backtest.PerformanceCalculator;
+import io.botcore.core.backtest.PerformanceMetrics;
 import io.botcore.engine.auth.AuthenticatedUser;
 import io.botcore.platform.web.ApiException;
 import io.botcore.platform.web.ApiResponse;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,12 +127,25 @@ class PaperTradingController {
         BigDecimal cash = p == null ? bot.initialBalance() : BotStore.bigDecimal(p.get("cash"));
         BigDecimal exposure = p == null ? BigDecimal.ZERO : BotStore.bigDecimal(p.get("exposure"));
         int lost = trades.size() - won;
+        EquityCurve curve = manager.store().equityCurve(bot);
+        double peak = curve.startEquity();
+        double deepest = 0;
+        for (int i = 0; i < curve.size(); i++) {
+            peak = Math.max(peak, curve.equity(i));
+            deepest = Math.max(deepest, peak - curve.equity(i));
+        }
+        // Only the curve's statistics are read: the trades are counted above from the stored documents.
+        PerformanceMetrics curveStats = PerformanceCalculator.measure(curve, List.of(), bot.initialBalance(),
+                equity, BigDecimal.ZERO);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("total_trades", trades.size());
         out.put("win_rate", trades.isEmpty() ? 0 : won * 100.0 / trades.size());
         out.put("total_pnl", total);
         out.put("total_pnl_percentage", total.multiply(BigDecimal.valueOf(100))
                 .divide(bot.initialBalance(), MathContext.DECIMAL64));
+        out.put("max_drawdown", BigDecimal.valueOf(deepest).setScale(8, RoundingMode.HALF_EVEN));
+        out.put("max_drawdown_percentage", curveStats.maxDrawdown() * 100);
+        out.put("sharpe_ratio", Double.isFinite(curveStats.sharpe()) && curve.size() >= 2 ? curveStats.sharpe() : null);
         out.put("profit_factor", losses.signum() == 0 ? null
                 : wins.divide(losses.negate(), MathContext.DECIMAL64));
         out.put("average_win", won == 0 ? BigDecimal.ZERO : wins.divide(BigDecimal.valueOf(won), MathContext.DECIMAL64));

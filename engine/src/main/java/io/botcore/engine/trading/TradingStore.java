@@ -14,6 +14,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
+import io.botcore.core.backtest.EquityCurve;
 import io.botcore.core.execution.Fill;
 import io.botcore.core.execution.Ledger;
 import io.botcore.core.execution.Order;
@@ -238,6 +239,25 @@ public final class TradingStore {
         List<Document> out = new ArrayList<>();
         c.find(Filters.and(filters)).sort(Sorts.descending("timestamp")).limit(limit).into(out);
         return out;
+    }
+
+    /**
+     * The equity of a bot after every candle it traded, over all its runs, oldest first: the curve its drawdown
+     * and Sharpe ratio are measured on.
+     */
+    public EquityCurve equityCurve(Bot bot) {
+        EquityCurve.Builder curve = null;
+        for (Document point : history.find(Filters.eq("bot_id", bot.id())).sort(Sorts.ascending("timestamp"))) {
+            long time = point.getDate("timestamp").getTime();
+            if (curve == null) {
+                curve = new EquityCurve.Builder(bot.interval(), time - bot.interval().millis(),
+                        bot.initialBalance().doubleValue());
+            }
+            curve.add(time, BotStore.bigDecimal(point.get("equity")).doubleValue(),
+                    point.getInteger("open_positions", 0) > 0);
+        }
+        return (curve == null ? new EquityCurve.Builder(bot.interval(), bot.createdAt().toEpochMilli(),
+                bot.initialBalance().doubleValue()) : curve).build();
     }
 
     /** Number of documents of a bot in {@code orders}, {@code fills} or {@code trades}; for checks and tests. */

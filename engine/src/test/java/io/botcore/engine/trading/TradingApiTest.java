@@ -1,6 +1,7 @@
 package io.botcore.engine.trading;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
@@ -281,9 +282,37 @@ class TradingApiTest {
     @Order(6)
     void theOriginalPaperTradingRoutesAnswerFromTheNewestBot() throws Exception {
         JsonNode status = call("GET", "/api/paper-trading/status", alice, null, 200).path("data");
-        assertThat(status.path("is_running").isBoolean()).isTrue();
-        assertThat(status.path("portfolio").path("total_trades").asInt()).isGreaterThanOrEqualTo(0);
-        assertThat(status.path("portfolio").has("current_balance")).isTrue();
+        String id = status.path("bot_id").asString();
+        JsonNode perf = status.path("portfolio");
+        JsonNode bot = call("GET", "/api/bots/" + id, alice, null, 200).path("data");
+        assertThat(status.path("is_running").asBoolean()).isEqualTo(bot.path("status").asString().equals("running"));
+        JsonNode portfolio = call("GET", "/api/bots/" + id + "/portfolio", alice, null, 200).path("data");
+        assertThat(perf.path("current_balance").decimalValue()).isEqualByComparingTo(portfolio.path("cash")
+                .decimalValue());
+        JsonNode trades = call("GET", "/api/bots/" + id + "/trades?limit=10000", alice, null, 200).path("data");
+        assertThat(perf.path("total_trades").asInt()).isEqualTo(trades.size()).isPositive();
+        BigDecimal pnl = BigDecimal.ZERO;
+        for (JsonNode trade : trades) {
+            pnl = pnl.add(trade.path("pnl").decimalValue());
+        }
+        assertThat(perf.path("total_pnl").decimalValue()).isEqualByComparingTo(pnl);
+
+        // drawdown recomputed from the equity points the API lists, oldest first from the initial balance
+        JsonNode points = call("GET", "/api/bots/" + id + "/equity?limit=10000", alice, null, 200).path("data");
+        double peak = bot.path("initial_balance").asDouble();
+        double deepest = 0;
+        double deepestFraction = 0;
+        for (int i = points.size() - 1; i >= 0; i--) {
+            double equity = points.get(i).path("equity").asDouble();
+            peak = Math.max(peak, equity);
+            deepest = Math.max(deepest, peak - equity);
+            deepestFraction = Math.max(deepestFraction, (peak - equity) / peak);
+        }
+        assertThat(deepest).isPositive();
+        assertThat(perf.path("max_drawdown").asDouble()).isCloseTo(deepest, within(1e-6));
+        assertThat(perf.path("max_drawdown_percentage").asDouble()).isCloseTo(deepestFraction * 100, within(1e-9));
+        assertThat(perf.path("sharpe_ratio").isNumber()).isTrue();
+
         call("GET", "/api/paper-trading/trades/closed", alice, null, 200);
         call("GET", "/api/paper-trading/portfolio", viewer, null, 404);
     }
