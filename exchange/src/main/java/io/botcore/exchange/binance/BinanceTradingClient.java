@@ -247,7 +247,8 @@ public final class BinanceTradingClient {
         params.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(k).append('=').append(encode(v)));
         query.append(query.length() == 0 ? "" : "&").append("recvWindow=").append(recvWindow.toMillis())
                 .append("&timestamp=").append(clock.millis() + offsetMillis);
-        return query.append("&signature=").append(signer.sign(query.toString())).toString();
+        String signature = signer.sign(query.toString());
+        return query.append("&signature=").append(signature).toString();
     }
 
     private static String encode(String value) {

@@ -94,6 +94,7 @@ public final class FakeBinanceServer implements AutoCloseable {
 
     /** Every request on {@code path} gets {@code fault} instead of the recorded answer. */
     public void fail(String path, Fault fault) {
+        faultsLeft.remove(path);
         faults.put(path, fault);
     }
 

@@ -441,7 +441,7 @@ public final class FakeSpot {
                 .put("updateTime", clock.millis()).put("accountType", "SPOT");
         ArrayNode list = body.putArray("balances");
         balances.forEach((asset, b) -> list.add(NODES.objectNode().put("asset", asset)
-                .put("free", b[0].toPlainString()).put("locked", b[1].toPlainString())));
+                .put("free", amount(b[0])).put("locked", amount(b[1]))));
         body.putArray("permissions").add("SPOT");
         return ok(body);
     }
@@ -565,6 +565,11 @@ public final class FakeSpot {
 
     private BigDecimal[] balance(String asset) {
         return balances.computeIfAbsent(asset, a -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+    }
+
+    /** An amount as Binance prints balances: eight decimals. */
+    private static String amount(BigDecimal value) {
+        return value.setScale(8, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static BigDecimal dec(JsonNode node, String field) {
