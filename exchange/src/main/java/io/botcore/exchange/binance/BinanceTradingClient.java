@@ -107,6 +107,11 @@ public final class BinanceTradingClient {
         return offsetMillis;
     }
 
+    /** How long after its timestamp a signed request stays valid. */
+    public Duration recvWindow() {
+        return recvWindow;
+    }
+
     /** The last measured offset, exchange minus local, in ms; 0 before the first measurement. */
     public long clockOffsetMillis() {
         return offsetMillis;

@@ -42,6 +42,7 @@ public final class FakeBinanceServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Clock clock;
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> delaysLeft = new ConcurrentHashMap<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> faultsLeft = new ConcurrentHashMap<>();
     private final Map<String, CandleSeries> klines = new ConcurrentHashMap<>();
@@ -89,7 +90,14 @@ public final class FakeBinanceServer implements AutoCloseable {
 
     /** Every answer on {@code path} waits {@code delay} first. */
     public void delay(String path, Duration delay) {
+        delaysLeft.remove(path);
         delays.put(path, delay);
+    }
+
+    /** The next {@code count} requests on {@code path} wait {@code delay} before they are processed. */
+    public void delayNext(String path, Duration delay, int count) {
+        delays.put(path, delay);
+        delaysLeft.put(path, new java.util.concurrent.atomic.AtomicInteger(count));
     }
 
     /** Every request on {@code path} gets {@code fault} instead of the recorded answer. */
@@ -142,6 +150,7 @@ public final class FakeBinanceServer implements AutoCloseable {
     /** Removes injected delays and faults. */
     public void heal() {
         delays.clear();
+        delaysLeft.clear();
         faults.clear();
         faultsLeft.clear();
         faultsAfter.clear();
@@ -152,7 +161,7 @@ public final class FakeBinanceServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             requests.incrementAndGet();
-            Duration delay = delays.get(path);
+            Duration delay = activeDelay(path);
             if (delay != null) {
                 try {
                     Thread.sleep(delay.toMillis());
@@ -209,6 +218,17 @@ public final class FakeBinanceServer implements AutoCloseable {
             return null;
         }
         return fault;
+    }
+
+    private Duration activeDelay(String path) {
+        Duration delay = delays.get(path);
+        java.util.concurrent.atomic.AtomicInteger left = delaysLeft.get(path);
+        if (delay != null && left != null && left.getAndDecrement() <= 0) {
+            delays.remove(path);
+            delaysLeft.remove(path);
+            return null;
+        }
+        return delay;
     }
 
     private synchronized FakeSpot currentSpot() {
