@@ -164,8 +164,12 @@ final class ReconnectingWebSocket implements AutoCloseable {
         try {
             handler.opened();
         } catch (RuntimeException e) {
-            log.warn("{}: after connecting: {}; reconnecting", name, e.getMessage());
-            abandon(myGeneration, "opening failed: " + e.getMessage());
+            log.warn("{}: after connecting: {}; reconnecting after a back-off", name, e.getMessage());
+            connected = false;
+            long next = ++generation;
+            ws.abort();
+            handler.lost("opening failed: " + e.getMessage());
+            retryLater(next);
             return;
         }
         thread.schedule(() -> {
