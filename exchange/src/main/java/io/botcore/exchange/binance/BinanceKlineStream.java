@@ -57,7 +57,7 @@ public final class BinanceKlineStream implements AutoCloseable {
      */
     public record Settings(Duration backoffBase, Duration backoffCap, Duration rollover, Duration staleAfter) {
 
-        /** 1 s doubling to 60 s, rollover at 23 h 30 min, stale after 3 min. */
+        /** 1 s doubling to 60 s, rollover at 23 h 30 min, stale after 60 s without a message or ping. */
         public static Settings standard() {
             ReconnectingWebSocket.Settings s = ReconnectingWebSocket.Settings.standard();
             return new Settings(s.backoffBase(), s.backoffCap(), s.rollover(), s.staleAfter());

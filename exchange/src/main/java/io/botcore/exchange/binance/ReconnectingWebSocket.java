@@ -62,10 +62,13 @@ final class ReconnectingWebSocket implements AutoCloseable {
     record Settings(Duration backoffBase, Duration backoffCap, Duration rollover, Duration staleAfter,
             Duration connectTimeout) {
 
-        /** Production settings: 1 s doubling to 60 s, rollover at 23 h 30 min, stale after 3 min. */
+        /**
+         * Production settings: 1 s doubling to 60 s, rollover at 23 h 30 min, stale after 60 s (Binance pings every
+         * 20 s).
+         */
         static Settings standard() {
             return new Settings(Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(23 * 60 + 30),
-                    Duration.ofMinutes(3), Duration.ofSeconds(10));
+                    Duration.ofSeconds(60), Duration.ofSeconds(10));
         }
     }
 

@@ -25,7 +25,8 @@ import org.java_websocket.server.WebSocketServer;
  * The fake's WebSocket side, on a port of its own like Binance's stream host: market streams as raw
  * ({@code /ws/<stream>}) or combined ({@code /stream?streams=a/b}, each message wrapped in
  * {@code {"stream": ..., "data": ...}}) connections, and user-data streams ({@code /ws/<listenKey>}). Tests push
- * kline events and can drop every connection at once, as a network failure would.
+ * kline events and can drop every connection at once, as a network failure would. Like Binance (every 20 s) it
+ * pings each connection, here every second, so a client can tell a quiet stream from a dead one.
  *
  * <p>Thread-safe.
  */
@@ -43,6 +44,7 @@ public final class FakeStreams {
         this.listenKeys = listenKeys;
         this.server = new Server();
         server.setReuseAddr(true);
+        server.setConnectionLostTimeout(1);
         server.setDaemon(true);
         server.start();
         try {

@@ -69,7 +69,7 @@ class BinanceKlineStreamTest {
         stream = new BinanceKlineStream(rest, fake.streams().baseUrl(), List.of("BTCUSDT"), Interval.H1,
                 Map.of("BTCUSDT", RECORDED.openTime(0) - HOUR), (symbol, candle) -> delivered.add(candle),
                 new BinanceKlineStream.Settings(Duration.ofMillis(50), Duration.ofMillis(400), rollover,
-                        Duration.ofMinutes(1)), market);
+                        Duration.ofMillis(2500)), market);
         stream.start();
         Eventually.await("stream connected", Duration.ofSeconds(5), () -> fake.streams().marketConnections() == 1
                 && stream.status().connected());
