@@ -67,7 +67,7 @@ import tools.jackson.databind.JsonNode;
  * while the stream is down (and once each time it comes back), {@link #poll() REST polling} of the open orders as
  * fallback. Each Binance trade id is booked once, whichever path brings it first. A fill's fee is in the quote
  * asset: a commission taken in the base asset is converted at the fill price; one taken in a third asset (BNB) is
- * not counted in the fee but is in the balances.
+ * not counted in the fee but is in the balances. A fill is stamped with Binance's trade time.
  *
  * <p><b>Reconciliation.</b> {@link #reconcile()} compares the open orders and the balances we expect (the account at
  * connection plus every booked fill) with the exchange's, and returns the differences; it changes nothing.
@@ -124,6 +124,8 @@ public final class BinanceExchange implements ExchangePort, AutoCloseable {
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
     private final Set<String> bookedTrades = new HashSet<>();
     private final Set<ClientOrderId> inDoubt = new LinkedHashSet<>();
+    /** Orders in doubt that one thread is resolving now; no other thread looks them up or sends them meanwhile. */
+    private final Set<ClientOrderId> resolving = new HashSet<>();
     private final Map<String, BigDecimal> expectedBalances = new TreeMap<>();
     private final Map<Symbol, BigDecimal> marks = new HashMap<>();
     private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
@@ -257,9 +259,25 @@ public final class BinanceExchange implements ExchangePort, AutoCloseable {
                 return existing;
             }
             orders.put(request.id(), Order.pending(request));
-            inDoubt.add(request.id());
+            claim(request.id());
         }
-        return resolve(request, clock.millis(), 0);
+        return resolveClaimed(request, clock.millis(), 0);
+    }
+
+    /** Marks {@code id} in doubt and claims its resolution; false when another thread is resolving it already. */
+    private synchronized boolean claim(ClientOrderId id) {
+        inDoubt.add(id);
+        return resolving.add(id);
+    }
+
+    private Order resolveClaimed(OrderRequest request, long lastSentAt, int sends) {
+        try {
+            return resolve(request, lastSentAt, sends);
+        } finally {
+            synchronized (this) {
+                resolving.remove(request.id());
+            }
+        }
     }
 
     private Optional<Rejection> check(OrderRequest request) {
@@ -293,7 +311,7 @@ public final class BinanceExchange implements ExchangePort, AutoCloseable {
             if (e.code() == BinanceApiException.NEW_ORDER_REJECTED && e.msg().startsWith("Duplicate order")) {
                 log.warn("order {}: Binance already has an open order with this client order id; adopting it",
                         request.id());
-                return resolve(request, clock.millis(), 0);
+                return claim(request.id()) ? resolveClaimed(request, clock.millis(), 0) : order(request.id()).get();
             }
             Rejection rejection = BinanceAdapters.rejection(e, request, symbols.get(request.symbol()).rules());
             log.warn("trade {} {} {} {} failed: rejected: {}", request.id(), request.side(), request.quantity()
@@ -306,10 +324,7 @@ public final class BinanceExchange implements ExchangePort, AutoCloseable {
         } catch (ExchangeUnavailableException e) {
             log.warn("order {}: outcome unknown ({}); looking it up before anything is sent again", request.id(),
                     e.getMessage());
-            synchronized (this) {
-                inDoubt.add(request.id());
-            }
-            return resolve(request, clock.millis(), 1);
+            return claim(request.id()) ? resolveClaimed(request, clock.millis(), 1) : order(request.id()).get();
         }
         return adopt(request.id(), placed, fillsOf(placed));
     }
@@ -386,7 +401,7 @@ public final class BinanceExchange implements ExchangePort, AutoCloseable {
                         Instant.ofEpochMilli(t.time()), t.maker()));
             }
         }
-        return adopt(id, order, trades);
+        return apply(id, order.status(), trades, order.executedQty(), false);
     }
 
     private static List<Trade> fillsOf(BinanceOrder placed) {
@@ -399,11 +414,17 @@ public final class BinanceExchange implements ExchangePort, AutoCloseable {
     }
 
     private Order adopt(ClientOrderId id, BinanceOrder order, List<Trade> trades) {
-        return apply(id, order.status(), trades);
+        return apply(id, order.status(), trades, order.executedQty(), true);
     }
 
-    /** Moves our order to Binance's {@code status}, booking each trade not booked yet, and tells the listeners. */
-    private synchronized Order apply(ClientOrderId id, String status, List<Trade> trades) {
+    /**
+     * Moves our order to Binance's {@code status}, booking each trade not booked yet, and tells the listeners. When
+     * Binance reports more filled ({@code executedQty}) than the trades explain, the order is not ended here (an
+     * ended order can book no more fills): it is refreshed over REST with its trades first, unless {@code mayFetch}
+     * is false because the trades come from that refresh already.
+     */
+    private synchronized Order apply(ClientOrderId id, String status, List<Trade> trades, BigDecimal executedQty,
+            boolean mayFetch) {
         Order before = orders.get(id);
         Order order = before;
         if (order.status() == OrderStatus.PENDING_NEW) {
@@ -416,10 +437,17 @@ public final class BinanceExchange implements ExchangePort, AutoCloseable {
         }
         BinanceSymbol symbol = symbols.get(order.symbol());
         for (Trade trade : trades) {
-            if (!order.isOpen() || trade.qty().compareTo(order.remainingQuantity()) > 0
-                    || !bookedTrades.add(order.symbol() + ":" + trade.id())) {
+            if (bookedTrades.contains(order.symbol() + ":" + trade.id())) {
                 continue;
             }
+            if (!order.isOpen() || trade.qty().compareTo(order.remainingQuantity()) > 0) {
+                log.error("order {}: Binance trade {} of {} does not fit the order ({} {} filled {}); not booked, "
+                        + "reconciliation will show the difference", id, trade.id(), trade.qty().toPlainString(),
+                        order.status(), order.request().quantity().toPlainString(),
+                        order.filledQuantity().toPlainString());
+                continue;
+            }
+            bookedTrades.add(order.symbol() + ":" + trade.id());
             Fill fill = book(order, symbol, trade);
             order = order.filled(trade.qty(), trade.price());
             orders.put(id, order);
@@ -428,7 +456,19 @@ public final class BinanceExchange implements ExchangePort, AutoCloseable {
             }
             notifyUpdate(order);
         }
-        if (order.isOpen() && status.equals("CANCELED")) {
+        if (mayFetch && order.isOpen() && executedQty.compareTo(order.filledQuantity()) > 0
+                && (status.equals("CANCELED") || status.startsWith("EXPIRED") || status.equals("FILLED"))) {
+            ClientOrderId missing = id;
+            scheduler.execute(() -> {
+                try {
+                    Order known = order(missing).orElseThrow();
+                    refresh(missing, client.queryOrder(known.symbol().value(), missing.value()));
+                } catch (RuntimeException e) {
+                    log.warn("order {}: fetching its missing fills failed; the next poll retries: {}", missing,
+                            e.getMessage());
+                }
+            });
+        } else if (order.isOpen() && status.equals("CANCELED")) {
             order = order.canceled();
         } else if (order.isOpen() && status.startsWith("EXPIRED")) {
             order = order.expired(new Rejection(RejectReason.EXCHANGE_REFUSED, "Binance ended the order: " + status));
@@ -529,23 +569,41 @@ public final class BinanceExchange implements ExchangePort, AutoCloseable {
      * down, run by the adapter itself every {@code pollInterval} then, and once after each stream reconnect.
      */
     public void poll() {
-        List<Order> toCheck = new ArrayList<>();
+        Map<Symbol, List<Order>> open = new LinkedHashMap<>();
+        List<Order> doubtful = new ArrayList<>();
         synchronized (this) {
             for (Order order : orders.values()) {
-                if (order.isOpen() || (order.status() == OrderStatus.PENDING_NEW && inDoubt.contains(order.id()))) {
-                    toCheck.add(order);
+                if (order.isOpen()) {
+                    open.computeIfAbsent(order.symbol(), s -> new ArrayList<>()).add(order);
+                } else if (order.status() == OrderStatus.PENDING_NEW && inDoubt.contains(order.id())) {
+                    doubtful.add(order);
                 }
             }
         }
-        for (Order order : toCheck) {
+        for (Map.Entry<Symbol, List<Order>> entry : open.entrySet()) {
             try {
-                if (order.status() == OrderStatus.PENDING_NEW) {
-                    resolve(order.request(), clock.millis(), 0);
-                } else {
-                    refresh(order.id(), client.queryOrder(order.symbol().value(), order.id().value()));
+                Map<String, BinanceOrder> theirs = new HashMap<>();
+                for (BinanceOrder order : client.openOrders(entry.getKey().value())) {
+                    theirs.put(order.clientOrderId(), order);
+                }
+                for (Order order : entry.getValue()) {
+                    BinanceOrder current = theirs.get(order.id().value());
+                    if (current == null) {
+                        current = client.queryOrder(order.symbol().value(), order.id().value());
+                    }
+                    refresh(order.id(), current);
                 }
             } catch (RuntimeException e) {
-                log.warn("polling order {} failed: {}", order.id(), e.getMessage());
+                log.warn("polling the {} orders failed: {}", entry.getKey(), e.getMessage());
+            }
+        }
+        for (Order order : doubtful) {
+            try {
+                if (claim(order.id())) {
+                    resolveClaimed(order.request(), clock.millis(), 0);
+                }
+            } catch (RuntimeException e) {
+                log.warn("resolving order {} in doubt failed: {}", order.id(), e.getMessage());
             }
         }
     }
@@ -675,7 +733,8 @@ public final class BinanceExchange implements ExchangePort, AutoCloseable {
                         event.path("N").asString(""), Instant.ofEpochMilli(event.path("T").asLong()),
                         event.path("m").asBoolean()));
             }
-            apply(id, event.path("X").asString(), trades);
+            apply(id, event.path("X").asString(), trades, new BigDecimal(event.path("z").asString("0")),
+                    true);
         }
     }
 

@@ -68,6 +68,7 @@ public final class FakeSpot {
     private BigDecimal commissionRate = BigDecimal.ZERO;
     private long nextOrderId = 1;
     private long nextTradeId = 1;
+    private boolean userDataLost;
 
     /** One order and its fills so far. */
     private static final class SpotOrder {
@@ -155,6 +156,15 @@ public final class FakeSpot {
     /** Commission as a fraction of what each fill gives, e.g. {@code 0.001}; zero by default. */
     public synchronized FakeSpot commissionRate(String rate) {
         this.commissionRate = new BigDecimal(rate);
+        return this;
+    }
+
+    /**
+     * While {@code lost}, {@code executionReport}s are not sent (they are lost, as on a connection that dies
+     * unnoticed); REST answers stay true.
+     */
+    public synchronized FakeSpot loseUserData(boolean lost) {
+        this.userDataLost = lost;
         return this;
     }
 
@@ -526,6 +536,9 @@ public final class FakeSpot {
                 .put("w", order.isOpen()).put("m", trade != null && trade.get("isMaker").asBoolean())
                 .put("O", order.time).put("Z", order.quoteQty.toPlainString())
                 .put("Y", trade == null ? "0" : trade.get("quoteQty").asString()).put("Q", "0");
+        if (userDataLost) {
+            return;
+        }
         String json = event.toString();
         for (String key : listenKeys) {
             streams.pushUserData(key, json);

@@ -281,4 +281,25 @@ class BinanceExchangeTest {
                 new Reconciliation.Difference(Reconciliation.Kind.BALANCE, "USDT", expectedUsdt.setScale(8).toPlainString(),
                         expectedUsdt.subtract(new BigDecimal("100")).setScale(8).toPlainString()));
     }
+
+    @Test
+    void shouldFetchAFillTheStreamLostBeforeEndingTheOrder() {
+        connectWithStream();
+        OrderRequest limit = OrderRequest.limit(ClientOrderId.of("bot1-17"), BTCUSDT, OrderSide.BUY,
+                new BigDecimal("0.002"), new BigDecimal("40000.00"));
+        exchange.submit(limit);
+        spot.loseUserData(true);
+        spot.trade("BTCUSDT", new BigDecimal("40000.00"), new BigDecimal("0.0005"));
+        spot.loseUserData(false);
+
+        new BinanceTradingClient(fake.baseUrl(), new BinanceCredentials("key", "secret"), Duration.ofSeconds(2),
+                Duration.ofSeconds(5), RequestWeightBudget.standard(), Clock.systemUTC()).cancelOrder("BTCUSDT",
+                        "bot1-17");
+
+        Eventually.await("the order ended", Duration.ofSeconds(5),
+                () -> exchange.order(limit.id()).orElseThrow().status() == OrderStatus.CANCELED);
+        assertThat(fills).singleElement().satisfies(f -> assertThat(f.quantity()).isEqualByComparingTo("0.0005"));
+        assertThat(exchange.order(limit.id()).orElseThrow().filledQuantity()).isEqualByComparingTo("0.0005");
+        assertThat(exchange.reconcile().clean()).isTrue();
+    }
 }
