@@ -24,5 +24,10 @@ public enum RejectReason {
     /** Not enough quote asset to pay for a buy and its fee. */
     INSUFFICIENT_FUNDS,
     /** Not enough base asset for a sell (spot trading cannot sell short). */
-    INSUFFICIENT_BALANCE
+    INSUFFICIENT_BALANCE,
+    /**
+     * A live exchange refused or ended the order for a reason outside this list (its own error code, an order
+     * feature it does not offer); the message carries the exchange's code and text.
+     */
+    EXCHANGE_REFUSED
 }

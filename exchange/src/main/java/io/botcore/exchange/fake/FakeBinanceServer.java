@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +28,11 @@ import java.util.concurrent.Executors;
  * (fields the recordings lack — quote volume, trade count, taker volumes — are {@code "0"}). Like Binance
  * it reports the request weight used this minute in {@code X-MBX-USED-WEIGHT-1M}. Faults can be injected
  * per path: a delay before answering, or a fixed status and body (429 with {@code Retry-After}, 418, 5xx),
- * always or for the next few requests.
+ * always or for the next few requests, or after the request was processed ({@link #failNextAfterProcessing}: the
+ * answer is lost but the order stands, as when Binance answers 5xx or a timeout after executing).
+ *
+ * <p>{@link #spot()} adds a spot account with signed trading endpoints and {@link #streams()} the WebSocket
+ * streams; both start on first use.
  *
  * <p>Thread-safe.
  */
@@ -37,10 +42,16 @@ public final class FakeBinanceServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Clock clock;
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> delaysLeft = new ConcurrentHashMap<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> faultsLeft = new ConcurrentHashMap<>();
     private final Map<String, CandleSeries> klines = new ConcurrentHashMap<>();
+    private final Map<String, Fault> faultsAfter = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> faultsAfterLeft = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    private final Set<String> listenKeys = ConcurrentHashMap.newKeySet();
+    private FakeStreams streams;
+    private FakeSpot spot;
     private long weightMinute = -1;
     private int weightUsed;
 
@@ -79,11 +90,19 @@ public final class FakeBinanceServer implements AutoCloseable {
 
     /** Every answer on {@code path} waits {@code delay} first. */
     public void delay(String path, Duration delay) {
+        delaysLeft.remove(path);
         delays.put(path, delay);
+    }
+
+    /** The next {@code count} requests on {@code path} wait {@code delay} before they are processed. */
+    public void delayNext(String path, Duration delay, int count) {
+        delays.put(path, delay);
+        delaysLeft.put(path, new java.util.concurrent.atomic.AtomicInteger(count));
     }
 
     /** Every request on {@code path} gets {@code fault} instead of the recorded answer. */
     public void fail(String path, Fault fault) {
+        faultsLeft.remove(path);
         faults.put(path, fault);
     }
 
@@ -91,6 +110,31 @@ public final class FakeBinanceServer implements AutoCloseable {
     public void failNext(String path, Fault fault, int count) {
         faults.put(path, fault);
         faultsLeft.put(path, new java.util.concurrent.atomic.AtomicInteger(count));
+    }
+
+    /**
+     * The next {@code count} requests on {@code path} are processed as usual (an order is placed), then answered
+     * with {@code fault} instead: the caller cannot know the outcome.
+     */
+    public void failNextAfterProcessing(String path, Fault fault, int count) {
+        faultsAfter.put(path, fault);
+        faultsAfterLeft.put(path, new java.util.concurrent.atomic.AtomicInteger(count));
+    }
+
+    /** The spot account (signed trading endpoints), started on first use. */
+    public synchronized FakeSpot spot() {
+        if (spot == null) {
+            spot = new FakeSpot(clock, streams(), listenKeys);
+        }
+        return spot;
+    }
+
+    /** The WebSocket streams, started on first use. */
+    public synchronized FakeStreams streams() {
+        if (streams == null) {
+            streams = new FakeStreams(listenKeys);
+        }
+        return streams;
     }
 
     /** Serves {@code candles} (recorded real data) on {@code /api/v3/klines} for {@code symbol}. */
@@ -106,15 +150,18 @@ public final class FakeBinanceServer implements AutoCloseable {
     /** Removes injected delays and faults. */
     public void heal() {
         delays.clear();
+        delaysLeft.clear();
         faults.clear();
         faultsLeft.clear();
+        faultsAfter.clear();
+        faultsAfterLeft.clear();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             requests.incrementAndGet();
-            Duration delay = delays.get(path);
+            Duration delay = activeDelay(path);
             if (delay != null) {
                 try {
                     Thread.sleep(delay.toMillis());
@@ -123,7 +170,7 @@ public final class FakeBinanceServer implements AutoCloseable {
                     return;
                 }
             }
-            Fault fault = activeFault(path);
+            Fault fault = activeFault(path, faults, faultsLeft);
             if (fault != null) {
                 fault.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
                 send(exchange, fault.status(), fault.body());
@@ -139,6 +186,19 @@ public final class FakeBinanceServer implements AutoCloseable {
                 klines(exchange);
                 return;
             }
+            FakeSpot account = currentSpot();
+            FakeSpot.Answer answer = account == null ? null : account.handle(exchange.getRequestMethod(), path,
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("X-MBX-APIKEY"));
+            if (answer != null) {
+                Fault lost = activeFault(path, faultsAfter, faultsAfterLeft);
+                if (lost != null) {
+                    lost.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+                    send(exchange, lost.status(), lost.body());
+                } else {
+                    send(exchange, answer.status(), answer.body());
+                }
+                return;
+            }
             String recorded = recorded(path);
             if (recorded == null) {
                 send(exchange, 404, "{\"code\":-1,\"msg\":\"not recorded: " + path + "\"}");
@@ -148,7 +208,8 @@ public final class FakeBinanceServer implements AutoCloseable {
         }
     }
 
-    private Fault activeFault(String path) {
+    private static Fault activeFault(String path, Map<String, Fault> faults,
+            Map<String, java.util.concurrent.atomic.AtomicInteger> faultsLeft) {
         Fault fault = faults.get(path);
         java.util.concurrent.atomic.AtomicInteger left = faultsLeft.get(path);
         if (fault != null && left != null && left.getAndDecrement() <= 0) {
@@ -157,6 +218,21 @@ public final class FakeBinanceServer implements AutoCloseable {
             return null;
         }
         return fault;
+    }
+
+    private Duration activeDelay(String path) {
+        Duration delay = delays.get(path);
+        java.util.concurrent.atomic.AtomicInteger left = delaysLeft.get(path);
+        if (delay != null && left != null && left.getAndDecrement() <= 0) {
+            delays.remove(path);
+            delaysLeft.remove(path);
+            return null;
+        }
+        return delay;
+    }
+
+    private synchronized FakeSpot currentSpot() {
+        return spot;
     }
 
     private synchronized int useWeight(int weight) {
@@ -241,6 +317,11 @@ public final class FakeBinanceServer implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (streams != null) {
+                streams.stop();
+            }
+        }
         server.stop(0);
         executor.shutdownNow();
     }
