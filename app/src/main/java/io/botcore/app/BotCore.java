@@ -9,6 +9,7 @@ import io.botcore.app.cli.DbCommand;
 import io.botcore.app.cli.DemoCommand;
 import io.botcore.app.cli.DownloadDataCommand;
 import io.botcore.app.cli.ImportDataCommand;
+import io.botcore.app.cli.OptimizeCommand;
 import io.botcore.app.cli.KillSwitchCommand;
 import io.botcore.app.cli.LogLevelCommand;
 import io.botcore.app.cli.SecurityCommand;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class, EngineCommand.class, AiCommand.class, DbCommand.class, StatusCommand.class,
             ValidateEnvCommand.class, GenerateSecretsCommand.class, UserCommand.class, AuditCommand.class,
             LogLevelCommand.class, KillSwitchCommand.class, SecurityCommand.class, DownloadDataCommand.class, ImportDataCommand.class,
-            BacktestCommand.class,
+            BacktestCommand.class, OptimizeCommand.class,
             BenchCommand.class, TestCommand.class,
             CommandLine.HelpCommand.class})
 public final class BotCore {
