@@ -19,6 +19,7 @@ import io.botcore.app.cli.StatusCommand;
 import io.botcore.app.cli.TestCommand;
 import io.botcore.app.cli.UserCommand;
 import io.botcore.app.cli.ValidateEnvCommand;
+import io.botcore.app.cli.WalkForwardCommand;
 import io.botcore.platform.BuildInfo;
 
 import picocli.CommandLine;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class, EngineCommand.class, AiCommand.class, DbCommand.class, StatusCommand.class,
             ValidateEnvCommand.class, GenerateSecretsCommand.class, UserCommand.class, AuditCommand.class,
             LogLevelCommand.class, KillSwitchCommand.class, SecurityCommand.class, DownloadDataCommand.class, ImportDataCommand.class,
-            BacktestCommand.class, OptimizeCommand.class,
+            BacktestCommand.class, OptimizeCommand.class, WalkForwardCommand.class,
             BenchCommand.class, TestCommand.class,
             CommandLine.HelpCommand.class})
 public final class BotCore {
