@@ -1,5 +1,6 @@
 package io.botcore.app.cli;
 
+import io.botcore.app.report.HtmlReport;
 import io.botcore.core.backtest.BuyAndHold;
 import io.botcore.core.backtest.PerformanceMetrics;
 import io.botcore.core.execution.Symbol;
@@ -75,6 +76,9 @@ public final class WalkForwardCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "JSON results (default: <data>/results/walk-forward-<strategy>-<symbols>-<interval>.json)")
     Path out;
 
+    @Option(names = "--report", paramLabel = "FILE", description = "also write one self-contained HTML report (windows, stitched equity and drawdown, trades)")
+    Path report;
+
     @Override
     public Integer call() throws IOException {
         OptimizeCommand.Search search = OptimizeCommand.Search.of(trading, grid, metric, random, seed, threads);
@@ -96,6 +100,16 @@ public final class WalkForwardCommand implements Callable<Integer> {
         Path file = out != null ? out : trading.dataDir().resolve("results").resolve("walk-forward-" + trading.strategy
                 + "-" + trading.symbolList().replace(',', '-') + "-" + trading.market.interval().code() + ".json");
         ResultJson.save(file, json(search, result));
+        if (report != null) {
+            Map<io.botcore.core.execution.Symbol, io.botcore.core.market.CandleSeries> candles = new LinkedHashMap<>();
+            markets.forEach(m -> candles.put(m.rules().symbol(), m.candles()));
+            HtmlReport.save(report, HtmlReport.walkForward("Walk-forward: " + trading.strategy + " on "
+                    + trading.symbolList() + " " + trading.market.interval().code(), "train " + train + ", test " + test
+                    + ", " + search.description() + " per window, optimised for " + search.metric().code()
+                    + "; starting cash " + trading.cash.toPlainString() + "; fees 0.1 % taker, spread and slippage on",
+                    result, candles));
+            System.err.println("report: " + report.toAbsolutePath());
+        }
         print(search, result);
         System.out.println("results: " + file.toAbsolutePath());
         return 0;
