@@ -12,7 +12,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 class HtmlReportTest {
 
     @TempDir
-    Path home;
+    static Path home;
 
-    @BeforeEach
-    void importRecorded() {
+    @BeforeAll
+    static void importRecorded() {
         Path root = Path.of("").toAbsolutePath();
         while (!Files.isDirectory(root.resolve("data/recorded"))) {
             root = root.getParent();

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,10 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 class WalkForwardCommandTest {
 
     @TempDir
-    Path home;
+    static Path home;
 
-    @BeforeEach
-    void importRecorded() {
+    @BeforeAll
+    static void importRecorded() {
         Path root = Path.of("").toAbsolutePath();
         while (!Files.isDirectory(root.resolve("data/recorded"))) {
             root = root.getParent();
