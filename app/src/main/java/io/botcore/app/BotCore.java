@@ -9,6 +9,7 @@ import io.botcore.app.cli.DbCommand;
 import io.botcore.app.cli.DemoCommand;
 import io.botcore.app.cli.DownloadDataCommand;
 import io.botcore.app.cli.ImportDataCommand;
+import io.botcore.app.cli.OptimizeCommand;
 import io.botcore.app.cli.KillSwitchCommand;
 import io.botcore.app.cli.LogLevelCommand;
 import io.botcore.app.cli.SecurityCommand;
@@ -18,6 +19,7 @@ import io.botcore.app.cli.StatusCommand;
 import io.botcore.app.cli.TestCommand;
 import io.botcore.app.cli.UserCommand;
 import io.botcore.app.cli.ValidateEnvCommand;
+import io.botcore.app.cli.WalkForwardCommand;
 import io.botcore.platform.BuildInfo;
 
 import picocli.CommandLine;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class, EngineCommand.class, AiCommand.class, DbCommand.class, StatusCommand.class,
             ValidateEnvCommand.class, GenerateSecretsCommand.class, UserCommand.class, AuditCommand.class,
             LogLevelCommand.class, KillSwitchCommand.class, SecurityCommand.class, DownloadDataCommand.class, ImportDataCommand.class,
-            BacktestCommand.class,
+            BacktestCommand.class, OptimizeCommand.class, WalkForwardCommand.class,
             BenchCommand.class, TestCommand.class,
             CommandLine.HelpCommand.class})
 public final class BotCore {

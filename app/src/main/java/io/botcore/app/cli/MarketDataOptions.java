@@ -32,6 +32,23 @@ final class MarketDataOptions {
         return s;
     }
 
+    /** The comma-separated symbols of {@code --symbol} (a portfolio), each checked, none twice. */
+    java.util.List<String> symbols() {
+        java.util.List<String> symbols = new java.util.ArrayList<>();
+        for (String part : symbol.split(",", -1)) {
+            String s = part.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!s.matches("[A-Z0-9]{2,20}")) {
+                throw new CliFailure(2, "--symbol: each symbol must be 2 to 20 letters or digits, e.g. BTCUSDT,ETHUSDT; got '"
+                        + part.trim() + "'");
+            }
+            if (symbols.contains(s)) {
+                throw new CliFailure(2, "--symbol: " + s + " appears twice");
+            }
+            symbols.add(s);
+        }
+        return symbols;
+    }
+
     Interval interval() {
         try {
             return Interval.fromCode(interval.trim());
@@ -41,8 +58,13 @@ final class MarketDataOptions {
     }
 
     CandleStore store() {
+        return new CandleStore(dataDir().resolve("market"));
+    }
+
+    /** The configured data folder ({@code data/} of the home by default). */
+    java.nio.file.Path dataDir() {
         String dataDir = config.load(EngineCommand.CONFIG_FILE, io.botcore.engine.EngineSettings.SETTINGS, Map.of()).get(CommonSettings.DATA_DIR);
-        return new CandleStore(Home.resolve(dataDir).resolve("market"));
+        return Home.resolve(dataDir);
     }
 
     /** "2024-01-01" or an ISO instant, as epoch ms. */

@@ -83,6 +83,41 @@ public final class EquityCurve {
         return times.clone();
     }
 
+    /**
+     * Curves of consecutive runs joined into one: the first curve's start, then every point of each curve in turn.
+     * Each run should start with the equity the previous one ended with (a walk-forward carries its cash from one
+     * out-of-sample window to the next), so that the joined returns are the runs' returns.
+     *
+     * @throws IllegalArgumentException if there are no curves, intervals differ or a curve does not start after the
+     *                                  previous one's last point
+     */
+    public static EquityCurve stitch(java.util.List<EquityCurve> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to stitch");
+        }
+        EquityCurve first = parts.get(0);
+        int size = parts.stream().mapToInt(EquityCurve::size).sum();
+        long[] times = new long[size];
+        double[] equity = new double[size];
+        boolean[] inMarket = new boolean[size];
+        int at = 0;
+        long last = Long.MIN_VALUE;
+        for (EquityCurve part : parts) {
+            if (part.interval != first.interval) {
+                throw new IllegalArgumentException("cannot stitch " + part.interval + " to " + first.interval);
+            }
+            if (part.startTime < last) {
+                throw new IllegalArgumentException("curve starting " + part.startTime() + " overlaps the previous one");
+            }
+            System.arraycopy(part.times, 0, times, at, part.size());
+            System.arraycopy(part.equity, 0, equity, at, part.size());
+            System.arraycopy(part.inMarket, 0, inMarket, at, part.size());
+            at += part.size();
+            last = part.size() == 0 ? last : part.times[part.size() - 1];
+        }
+        return new EquityCurve(first.interval, first.startTime, first.startEquity, times, equity, inMarket);
+    }
+
     /** Equal when every field and point is equal. */
     @Override
     public boolean equals(Object other) {
