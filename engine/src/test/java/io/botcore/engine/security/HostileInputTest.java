@@ -176,7 +176,8 @@ class HostileInputTest {
         binance = FakeBinanceServer.start(0, Clock.systemUTC());
         engine = EngineApplication.start(EngineSettings.from(ConfigLoader.load(null, EngineSettings.SETTINGS,
                 Map.of("JWT_SECRET", SECRET, "DATABASE_URL", "mongodb://127.0.0.1:" + port + "/bot_core_hostile",
-                        "BINANCE_BASE_URL", binance.baseUrl().toString()),
+                        "BINANCE_BASE_URL", binance.baseUrl().toString(),
+                        "EXCHANGE_KEY_ENCRYPTION_KEY", "hNdwH3E8Jb6o0yW4xfcyR1lqFM8n6lS1E9Ux6l0x6yQ"),
                 Map.of("server.port", "0", "logging.dir", dir.toString(), "paths.data_dir", dir.toString(),
                         "security.bcrypt_cost", "10", "security.login_attempts_per_minute", "10000"))));
         base = URI.create("http://127.0.0.1:" + engine.getEnvironment().getProperty("local.server.port"));
