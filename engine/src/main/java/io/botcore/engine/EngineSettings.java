@@ -84,6 +84,7 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
                 BINANCE_BASE_URL, AI_SERVICE_URL, CACHE_ENABLED, CACHE_TTL, CACHE_MAX_SIZE, CORS_ORIGINS, TRUSTED_PROXIES, ACCESS_TOKEN_TTL,
                 REFRESH_TOKEN_TTL, BCRYPT_COST, LOGINS_PER_MINUTE));
         all.addAll(TradingSettings.ALL);
+        all.addAll(io.botcore.engine.credentials.ExchangeKeySettings.ALL);
         all.addAll(CommonSettings.ALL);
         SETTINGS = List.copyOf(all);
     }
@@ -109,7 +110,9 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
                     + "run ./bot-core generate-secrets"), config.warnings());
         }
         AuthSettings auth = new AuthSettings(secret, config.get(ACCESS_TOKEN_TTL), config.get(REFRESH_TOKEN_TTL),
-                config.get(BCRYPT_COST), config.get(LOGINS_PER_MINUTE), config.get(CORS_ORIGINS));
+                config.get(BCRYPT_COST), config.get(LOGINS_PER_MINUTE), config.get(CORS_ORIGINS),
+                config.get(io.botcore.engine.credentials.ExchangeKeySettings.KEY),
+                config.get(io.botcore.engine.credentials.ExchangeKeySettings.PREVIOUS_KEY));
         return new EngineSettings(config.get(HOST), config.get(PORT), config.get(WORKERS), config.get(MAX_CONNECTIONS),
                 config.get(KEEP_ALIVE), CommonSettings.database(config), config.get(BINANCE_BASE_URL),
                 config.get(AI_SERVICE_URL), new CacheSettings(config.get(CACHE_ENABLED), config.get(CACHE_TTL),

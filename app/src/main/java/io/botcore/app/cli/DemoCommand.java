@@ -67,7 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path logs = Home.resolve("logs");
         Files.createDirectories(logs);
         if (ConfigLoader.environment(Home.resolve(".env")).get("JWT_SECRET") == null) {
-            GenerateSecretsCommand.write(Home.resolve(".env"), null);
+            GenerateSecretsCommand.write(Home.resolve(".env"), null, false);
             System.out.println("No JWT_SECRET yet: wrote a fresh one to " + Home.resolve(".env") + " (mode 0600).");
         }
 

@@ -56,6 +56,9 @@ class AdminController {
         if (limit < 1 || limit > 10_000) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "limit: must be from 1 to 10000");
         }
+        if (type != null && !type.matches("[a-z_]{1,40}(\\.[a-z_]{1,40}){0,3}")) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "type: must be an event type such as login.failed");
+        }
         return ApiResponse.ok(audit.since(clock.instant().minus(duration(since)), type, limit));
     }
 

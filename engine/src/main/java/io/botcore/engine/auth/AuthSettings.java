@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param bcryptCost bcrypt work factor
  * @param loginsPerMinutePerIp login attempts one client address may make per minute
  * @param corsOrigins origins allowed to call the API from a browser (empty: same origin only)
+ * @param exchangeKeyEncryptionKey AES key sealing exchange API keys ({@code EXCHANGE_KEY_ENCRYPTION_KEY}), or null
+ * @param previousExchangeKeyEncryptionKey the key before the last rotation, or null
  */
 public record AuthSettings(String jwtSecret, Duration accessTokenTtl, Duration refreshTokenTtl, int bcryptCost,
-        int loginsPerMinutePerIp, List<String> corsOrigins) {
+        int loginsPerMinutePerIp, List<String> corsOrigins, String exchangeKeyEncryptionKey,
+        String previousExchangeKeyEncryptionKey) {
 
     public AuthSettings {
         Objects.requireNonNull(jwtSecret, "jwtSecret");
@@ -28,6 +31,7 @@ public record AuthSettings(String jwtSecret, Duration accessTokenTtl, Duration r
     public String toString() {
         return "AuthSettings[jwtSecret=****, accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl=" + refreshTokenTtl
                 + ", bcryptCost=" + bcryptCost + ", loginsPerMinutePerIp=" + loginsPerMinutePerIp + ", corsOrigins="
-                + corsOrigins + "]";
+                + corsOrigins + ", exchangeKeyEncryptionKey=" + (exchangeKeyEncryptionKey == null ? "unset" : "****")
+                + "]";
     }
 }

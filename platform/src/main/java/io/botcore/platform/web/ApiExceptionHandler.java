@@ -18,7 +18,11 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Every error becomes a JSON envelope with a real status: validation names the field and the rule,
@@ -59,14 +63,40 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiResponse<Void>> unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String field = databind.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .reduce((a, b) -> a + "." + b).orElse("body");
-            return ResponseEntity.badRequest().body(ApiResponse.invalid(List.of(
-                    new ApiResponse.FieldProblem(field, "has the wrong type or format"))));
+        if (e.getCause() instanceof StreamConstraintsException) {
+            return ResponseEntity.badRequest().body(ApiResponse.invalid(List.of(new ApiResponse.FieldProblem("body",
+                    "is nested too deeply or holds a value that is too long"))));
+        }
+        if (e.getCause() instanceof JacksonException jackson) {
+            String field = field(jackson);
+            if (field != null) {
+                String rule = jackson instanceof StrictText.Refused ? StrictText.RULE
+                        : jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException)
+                                ? "is not a JSON value (NaN, Infinity and unquoted words are not allowed)"
+                                : "has the wrong type or format";
+                return ResponseEntity.badRequest().body(ApiResponse.invalid(List.of(
+                        new ApiResponse.FieldProblem(field, rule))));
+            }
         }
         return ResponseEntity.badRequest().body(ApiResponse.error("request body is missing or is not valid JSON"));
+    }
+
+    /**
+     * The JSON path of the failing value: where the parser stopped when that lies inside the binding path (a
+     * syntax error deep in a nested object is only wrapped with the outer names), else the binding path.
+     */
+    private static String field(JacksonException e) {
+        String bound = e.getPath().isEmpty() ? null : e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+        String parsed = null;
+        if (e.processor() instanceof JsonParser parser) {
+            String pointer = parser.streamReadContext().pathAsPointer().toString();
+            if (!pointer.isEmpty()) {
+                parsed = pointer.substring(1).replaceAll("/([0-9]+)(?=/|$)", "[$1]").replace('/', '.');
+            }
+        }
+        return parsed != null && (bound == null || parsed.startsWith(bound)) ? parsed : bound;
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})

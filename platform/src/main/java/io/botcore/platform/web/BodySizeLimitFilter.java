@@ -8,14 +8,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies above {@value #MAX_BYTES} bytes with 413, whether the size is declared
- * ({@code Content-Length}) or only discovered while reading a chunked body.
+ * Refuses request bodies above {@value #MAX_BYTES} bytes with 413 on every route, before any handler runs:
+ * a declared size ({@code Content-Length}) is checked at once, a chunked body of unknown size is read here (at
+ * most one byte past the limit) and handed on from memory, so even a route that never reads its body cannot
+ * be sent a huge one.
  */
 public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -31,70 +35,83 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
             reject(response);
             return;
         }
-        try {
-            chain.doFilter(new Limited(request), response);
-        } catch (BodyTooLarge e) {
-            if (!response.isCommitted()) {
-                response.reset();
+        if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
+            byte[] body = request.getInputStream().readNBytes((int) MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) {
                 reject(response);
+                return;
             }
+            chain.doFilter(new Buffered(request, body), response);
+            return;
         }
+        chain.doFilter(request, response);
     }
 
     private static void reject(HttpServletResponse response) throws IOException {
         response.setStatus(413);
+        response.setHeader("Connection", "close");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.getWriter().write(TOO_LARGE);
     }
 
-    private static final class BodyTooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-    }
+    /** The request with its (already read, small enough) body served from memory. */
+    private static final class Buffered extends HttpServletRequestWrapper {
+        private final byte[] body;
 
-    private static final class Limited extends HttpServletRequestWrapper {
-        Limited(HttpServletRequest request) {
+        Buffered(HttpServletRequest request, byte[] body) {
             super(request);
+            this.body = body;
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            ServletInputStream in = super.getInputStream();
-            return new ServletInputStream() {
-                private long read;
+        public int getContentLength() {
+            return body.length;
+        }
 
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            InputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
                 @Override
                 public int read() throws IOException {
-                    int b = in.read();
-                    if (b >= 0 && ++read > MAX_BYTES) {
-                        throw new BodyTooLarge();
-                    }
-                    return b;
+                    return in.read();
                 }
 
                 @Override
                 public int read(byte[] buffer, int off, int len) throws IOException {
-                    int n = in.read(buffer, off, len);
-                    if (n > 0 && (read += n) > MAX_BYTES) {
-                        throw new BodyTooLarge();
-                    }
-                    return n;
+                    return in.read(buffer, off, len);
                 }
 
                 @Override
                 public boolean isFinished() {
-                    return in.isFinished();
+                    try {
+                        return in.available() == 0;
+                    } catch (IOException e) {
+                        return true;
+                    }
                 }
 
                 @Override
                 public boolean isReady() {
-                    return in.isReady();
+                    return true;
                 }
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    in.setReadListener(listener);
+                    throw new IllegalStateException("the body was already read into memory; read it synchronously");
                 }
             };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(body),
+                    java.nio.charset.Charset.forName(getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding())));
         }
     }
 }
