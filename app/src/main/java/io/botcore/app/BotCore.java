@@ -3,6 +3,9 @@ package io.botcore.app;
 import io.botcore.app.cli.AiCommand;
 import io.botcore.app.cli.AuditCommand;
 import io.botcore.app.cli.BacktestCommand;
+import io.botcore.app.cli.BackupCommand;
+import io.botcore.app.cli.RestoreCommand;
+import io.botcore.app.cli.VerifyBackupCommand;
 import io.botcore.app.cli.BenchCommand;
 import io.botcore.app.cli.CliFailure;
 import io.botcore.app.cli.DbCommand;
@@ -31,6 +34,7 @@ import picocli.CommandLine.Command;
             ValidateEnvCommand.class, GenerateSecretsCommand.class, UserCommand.class, AuditCommand.class,
             LogLevelCommand.class, KillSwitchCommand.class, SecurityCommand.class, DownloadDataCommand.class, ImportDataCommand.class,
             BacktestCommand.class,
+            BackupCommand.class, RestoreCommand.class, VerifyBackupCommand.class,
             BenchCommand.class, TestCommand.class,
             CommandLine.HelpCommand.class})
 public final class BotCore {

@@ -3,6 +3,7 @@ package io.botcore.engine;
 import io.botcore.platform.cache.CacheSettings;
 import io.botcore.engine.auth.AuthSettings;
 import io.botcore.engine.trading.TradingSettings;
+import io.botcore.platform.backup.BackupSettings;
 import io.botcore.platform.config.CommonSettings;
 import io.botcore.platform.config.ConfigException;
 import io.botcore.platform.config.LoadedConfig;
@@ -85,6 +86,7 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
                 REFRESH_TOKEN_TTL, BCRYPT_COST, LOGINS_PER_MINUTE));
         all.addAll(TradingSettings.ALL);
         all.addAll(CommonSettings.ALL);
+        all.addAll(BackupSettings.ALL);
         SETTINGS = List.copyOf(all);
     }
 

@@ -145,7 +145,7 @@ public final class BackupJob {
 
     private void log(String line) throws IOException {
         Files.createDirectories(Path.of(settings.dir()));
-        Files.writeString(Path.of(settings.dir()).resolve(LOG), clock.instant() + " " + line + "\n",
+        Files.writeString(Path.of(settings.dir()).resolve(LOG), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " " + line + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

@@ -3,6 +3,7 @@ package io.botcore.platform.backup;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.bson.Document;
 
@@ -52,6 +54,19 @@ public record BackupStatus(Instant lastSuccess, Instant lastFailure, String last
         return Optional.of(new BackupStatus(instant(d, "last_success"), instant(d, "last_failure"),
                 d.getString("last_error"), seconds == null ? null : Duration.ofSeconds(seconds.longValue()),
                 d.getString("last_backup")));
+    }
+
+    /**
+     * Runs {@code action} (a restore) and puts this record back as it was before, so restoring an older backup
+     * does not make the newest backup look older to the alerts.
+     */
+    public static <T> T keptAcross(MongoDatabase database, Supplier<T> action) {
+        Document before = settings(database).find(Filters.eq("_id", ID)).first();
+        T result = action.get();
+        if (before != null) {
+            settings(database).replaceOne(Filters.eq("_id", ID), before, new ReplaceOptions().upsert(true));
+        }
+        return result;
     }
 
     private static Instant instant(Document d, String field) {
