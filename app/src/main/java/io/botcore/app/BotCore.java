@@ -13,6 +13,7 @@ import io.botcore.app.cli.DemoCommand;
 import io.botcore.app.cli.DownloadDataCommand;
 import io.botcore.app.cli.ImportDataCommand;
 import io.botcore.app.cli.KillSwitchCommand;
+import io.botcore.app.cli.MaintenanceCommand;
 import io.botcore.app.cli.LogLevelCommand;
 import io.botcore.app.cli.SecurityCommand;
 import io.botcore.app.cli.EngineCommand;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Command;
             ValidateEnvCommand.class, GenerateSecretsCommand.class, UserCommand.class, AuditCommand.class,
             LogLevelCommand.class, KillSwitchCommand.class, SecurityCommand.class, DownloadDataCommand.class, ImportDataCommand.class,
             BacktestCommand.class,
-            BackupCommand.class, RestoreCommand.class, VerifyBackupCommand.class,
+            BackupCommand.class, RestoreCommand.class, VerifyBackupCommand.class, MaintenanceCommand.class,
             BenchCommand.class, TestCommand.class,
             CommandLine.HelpCommand.class})
 public final class BotCore {

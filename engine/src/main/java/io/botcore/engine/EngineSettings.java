@@ -87,6 +87,7 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
         all.addAll(TradingSettings.ALL);
         all.addAll(CommonSettings.ALL);
         all.addAll(BackupSettings.ALL);
+        all.add(io.botcore.engine.maintenance.MaintenanceWindow.SETTING);
         SETTINGS = List.copyOf(all);
     }
 
