@@ -3,6 +3,9 @@ package io.botcore.app;
 import io.botcore.app.cli.AiCommand;
 import io.botcore.app.cli.AuditCommand;
 import io.botcore.app.cli.BacktestCommand;
+import io.botcore.app.cli.BackupCommand;
+import io.botcore.app.cli.RestoreCommand;
+import io.botcore.app.cli.VerifyBackupCommand;
 import io.botcore.app.cli.BenchCommand;
 import io.botcore.app.cli.CliFailure;
 import io.botcore.app.cli.DbCommand;
@@ -11,6 +14,7 @@ import io.botcore.app.cli.DownloadDataCommand;
 import io.botcore.app.cli.ImportDataCommand;
 import io.botcore.app.cli.OptimizeCommand;
 import io.botcore.app.cli.KillSwitchCommand;
+import io.botcore.app.cli.MaintenanceCommand;
 import io.botcore.app.cli.LogLevelCommand;
 import io.botcore.app.cli.SecurityCommand;
 import io.botcore.app.cli.EngineCommand;
@@ -33,6 +37,7 @@ import picocli.CommandLine.Command;
             ValidateEnvCommand.class, GenerateSecretsCommand.class, UserCommand.class, AuditCommand.class,
             LogLevelCommand.class, KillSwitchCommand.class, SecurityCommand.class, DownloadDataCommand.class, ImportDataCommand.class,
             BacktestCommand.class, OptimizeCommand.class, WalkForwardCommand.class,
+            BackupCommand.class, RestoreCommand.class, VerifyBackupCommand.class, MaintenanceCommand.class,
             BenchCommand.class, TestCommand.class,
             CommandLine.HelpCommand.class})
 public final class BotCore {

@@ -3,6 +3,7 @@ package io.botcore.engine;
 import io.botcore.platform.cache.CacheSettings;
 import io.botcore.engine.auth.AuthSettings;
 import io.botcore.engine.trading.TradingSettings;
+import io.botcore.platform.backup.BackupSettings;
 import io.botcore.platform.config.CommonSettings;
 import io.botcore.platform.config.ConfigException;
 import io.botcore.platform.config.LoadedConfig;
@@ -86,6 +87,8 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
         all.addAll(TradingSettings.ALL);
         all.addAll(io.botcore.engine.credentials.ExchangeKeySettings.ALL);
         all.addAll(CommonSettings.ALL);
+        all.addAll(BackupSettings.ALL);
+        all.add(io.botcore.engine.maintenance.MaintenanceWindow.SETTING);
         SETTINGS = List.copyOf(all);
     }
 

@@ -63,7 +63,7 @@ public final class StatusCommand implements Callable<Integer> {
         rows.add(database(CommonSettings.database(config)));
         print(rows);
         boolean allUp = rows.stream().allMatch(r -> r.state().equals("healthy") || r.state().equals("degraded")
-                || r.state().equals("up"));
+                || r.state().equals("maintenance") || r.state().equals("up"));
         return allUp ? 0 : 1;
     }
 
