@@ -28,10 +28,12 @@ import java.util.Objects;
  * @param logLevel level of Bot Core's loggers
  * @param logDir folder of {@code ai.log}
  * @param dataDir data folder (models live under {@code models/})
+ * @param jwtSecret the engine's token key ({@code JWT_SECRET}); without it no token is accepted and the analysis
+ *     routes answer 401
  */
 public record AiSettings(String host, int port, int workers, Duration timeout, CacheSettings cache,
         DatabaseSettings database, String logLevel, String logDir,
-        String dataDir) {
+        String dataDir, String jwtSecret) {
 
     public static final Setting<String> HOST = Setting.of("server.host", "0.0.0.0", ValueParser.text(1),
             "address the AI service binds");
@@ -78,6 +80,20 @@ public record AiSettings(String host, int port, int workers, Duration timeout, C
                 config.get(CACHE_MAX_SIZE), "redis".equals(config.get(CACHE_BACKEND)) ? redis : null, "bot-core:ai:");
         return new AiSettings(config.get(HOST), config.get(PORT), config.get(WORKERS), config.get(TIMEOUT), cache,
                 CommonSettings.database(config), config.get(CommonSettings.LOG_LEVEL),
-                config.get(CommonSettings.LOG_DIR), config.get(CommonSettings.DATA_DIR));
+                config.get(CommonSettings.LOG_DIR), config.get(CommonSettings.DATA_DIR),
+                config.get(CommonSettings.JWT_SECRET));
+    }
+
+    /** Same settings with other log and data folders (resolved against the installation). */
+    public AiSettings withFolders(String newLogDir, String newDataDir) {
+        return new AiSettings(host, port, workers, timeout, cache, database, logLevel, newLogDir, newDataDir,
+                jwtSecret);
+    }
+
+    @Override
+    public String toString() {
+        return "AiSettings[host=" + host + ", port=" + port + ", workers=" + workers + ", timeout=" + timeout
+                + ", cache=" + cache + ", database=" + database + ", logLevel=" + logLevel + ", logDir=" + logDir
+                + ", dataDir=" + dataDir + ", jwtSecret=" + (jwtSecret == null ? "unset" : "****") + "]";
     }
 }

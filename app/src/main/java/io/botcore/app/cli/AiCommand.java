@@ -48,7 +48,6 @@ public final class AiCommand implements Callable<Integer> {
         }
         LoadedConfig config = options.load(CONFIG_FILE, AiSettings.SETTINGS, flags);
         AiSettings s = AiSettings.from(config);
-        return new AiSettings(s.host(), s.port(), s.workers(), s.timeout(), s.cache(), s.database(), s.logLevel(), Home.resolve(s.logDir()).toString(),
-                Home.resolve(s.dataDir()).toString());
+        return s.withFolders(Home.resolve(s.logDir()).toString(), Home.resolve(s.dataDir()).toString());
     }
 }
