@@ -34,7 +34,7 @@ public final class ActiveModel {
     private final ModelRegistry registry;
     private final AtomicReference<Served> current = new AtomicReference<>();
     private volatile String problem = "no model has been promoted: train one with ./bot-core ai train --promote, "
-            + "or promote a version with ./bot-core ai promote";
+            + "or promote a version with ./bot-core ai models promote <version>";
     private volatile String lastVersion;
 
     /** A model ready to answer: the registered model and what serving needs from its metadata. */
