@@ -23,15 +23,18 @@ import java.util.Objects;
  * @param workers request worker threads ({@code server.workers})
  * @param timeout longest time a request may take ({@code server.timeout})
  * @param cache {@code cache.enabled}, {@code cache.ttl}, {@code cache.max_size}; Redis when
- *     {@code cache.backend} is {@code redis} (then {@code REDIS_URL} is required)
+ *     {@code cache.backend} is {@code redis} (then {@code REDIS_URL} is required) or {@code auto} (the default)
+ *     and {@code REDIS_URL} is set
  * @param database MongoDB connection and pool
  * @param logLevel level of Bot Core's loggers
  * @param logDir folder of {@code ai.log}
  * @param dataDir data folder (models live under {@code models/})
+ * @param jwtSecret the engine's token key ({@code JWT_SECRET}); without it no token is accepted and the analysis
+ *     routes answer 401
  */
 public record AiSettings(String host, int port, int workers, Duration timeout, CacheSettings cache,
         DatabaseSettings database, String logLevel, String logDir,
-        String dataDir) {
+        String dataDir, String jwtSecret) {
 
     public static final Setting<String> HOST = Setting.of("server.host", "0.0.0.0", ValueParser.text(1),
             "address the AI service binds");
@@ -43,8 +46,9 @@ public record AiSettings(String host, int port, int workers, Duration timeout, C
             ValueParser.seconds(1, 3600), "seconds a request may take before it is cut off");
     public static final Setting<Boolean> CACHE_ENABLED = Setting.of("cache.enabled", true, ValueParser.bool(),
             "cache analysis answers");
-    public static final Setting<String> CACHE_BACKEND = Setting.of("cache.backend", "memory",
-            ValueParser.oneOf(List.of("memory", "redis")), "where cached answers live");
+    public static final Setting<String> CACHE_BACKEND = Setting.of("cache.backend", "auto",
+            ValueParser.oneOf(List.of("auto", "memory", "redis")),
+            "where cached answers live: auto (Redis when REDIS_URL is set, else in-process), memory or redis");
     public static final Setting<Duration> CACHE_TTL = Setting.of("cache.ttl", Duration.ofSeconds(600),
             ValueParser.seconds(1, 86_400), "seconds a cached answer is kept");
     public static final Setting<Long> CACHE_MAX_SIZE = Setting.of("cache.max_size", 256L << 20,
@@ -74,10 +78,26 @@ public record AiSettings(String host, int port, int workers, Duration timeout, C
             throw new ConfigException(List.of(config.origin(CACHE_BACKEND) + ": cache.backend = \"redis\": expected "
                     + "REDIS_URL to be set (redis://host:6379), or backend \"memory\""), config.warnings());
         }
+        boolean useRedis = "redis".equals(config.get(CACHE_BACKEND))
+                || "auto".equals(config.get(CACHE_BACKEND)) && redis != null;
         CacheSettings cache = new CacheSettings(config.get(CACHE_ENABLED), config.get(CACHE_TTL),
-                config.get(CACHE_MAX_SIZE), "redis".equals(config.get(CACHE_BACKEND)) ? redis : null, "bot-core:ai:");
+                config.get(CACHE_MAX_SIZE), useRedis ? redis : null, "bot-core:ai:");
         return new AiSettings(config.get(HOST), config.get(PORT), config.get(WORKERS), config.get(TIMEOUT), cache,
                 CommonSettings.database(config), config.get(CommonSettings.LOG_LEVEL),
-                config.get(CommonSettings.LOG_DIR), config.get(CommonSettings.DATA_DIR));
+                config.get(CommonSettings.LOG_DIR), config.get(CommonSettings.DATA_DIR),
+                config.get(CommonSettings.JWT_SECRET));
+    }
+
+    /** Same settings with other log and data folders (resolved against the installation). */
+    public AiSettings withFolders(String newLogDir, String newDataDir) {
+        return new AiSettings(host, port, workers, timeout, cache, database, logLevel, newLogDir, newDataDir,
+                jwtSecret);
+    }
+
+    @Override
+    public String toString() {
+        return "AiSettings[host=" + host + ", port=" + port + ", workers=" + workers + ", timeout=" + timeout
+                + ", cache=" + cache + ", database=" + database + ", logLevel=" + logLevel + ", logDir=" + logDir
+                + ", dataDir=" + dataDir + ", jwtSecret=" + (jwtSecret == null ? "unset" : "****") + "]";
     }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import io.botcore.ai.testdata.TestTokens;
 import io.botcore.platform.config.ConfigLoader;
 
 import java.io.IOException;
@@ -44,7 +48,8 @@ class AiServiceTest {
         mongo = new MongoServer(new MemoryBackend());
         int port = mongo.bind().getPort();
         AiSettings settings = AiSettings.from(ConfigLoader.load(null, AiSettings.SETTINGS,
-                Map.of("DATABASE_URL", "mongodb://127.0.0.1:" + port + "/bot_core_test"),
+                Map.of("DATABASE_URL", "mongodb://127.0.0.1:" + port + "/bot_core_test", "JWT_SECRET",
+                        TestTokens.SECRET),
                 Map.of("server.port", "0", "logging.dir", dir.toString(), "paths.data_dir", dir.toString(),
                         "cache.ttl", "120")));
         ai = AiApplication.start(settings);
@@ -102,8 +107,27 @@ class AiServiceTest {
 
     @Test
     void shouldRefuseEveryOtherPath() throws Exception {
-        assertThat(get("/api/ai/analyze").statusCode()).isEqualTo(403);
-        assertThat(get("/anything").statusCode()).isEqualTo(403);
+        assertThat(get("/api/ai/analyze").statusCode()).isEqualTo(401);
+        assertThat(get("/anything").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldAnswer503RatherThanGuessWithoutAModel() throws Exception {
+        String token;
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort())) {
+            token = TestTokens.token(TestTokens.user(client.getDatabase("bot_core_test"), true), 0, TestTokens.SECRET);
+        }
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/ai/analyze"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\": \"BTCUSDT\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("success").asBoolean()).isFalse();
+        assertThat(body.path("error").asString()).startsWith("no model to answer with: no model has been promoted");
+        assertThat(body.has("data")).isFalse();
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

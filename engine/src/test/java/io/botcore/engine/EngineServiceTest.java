@@ -105,6 +105,8 @@ class EngineServiceTest {
         assertThat(body.path("components").path("database").path("status").asString()).isEqualTo("healthy");
         assertThat(body.path("components").path("database").path("latency_ms").isNumber()).isTrue();
         assertThat(body.path("components").path("ai_service").path("status").asString()).isEqualTo("unhealthy");
+        assertThat(body.path("components").path("ai_signals").path("status").asString()).isEqualTo("healthy");
+        assertThat(body.path("components").path("ai_signals").path("in_use").asBoolean()).isFalse();
         assertThat(body.path("components").path("exchange").path("status").asString()).isEqualTo("healthy");
         assertThat(body.path("components").path("cache").path("backend").asString()).isEqualTo("memory");
         assertThat(body.path("components").path("cache").path("status").asString()).isEqualTo("healthy");

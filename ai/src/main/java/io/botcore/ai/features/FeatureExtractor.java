@@ -32,6 +32,11 @@ public final class FeatureExtractor {
     private static final int ATR_PERIOD = 14;
     private static final int VOLUME_PERIOD = 20;
     private static final long HOUR_MILLIS = 3_600_000L;
+    /**
+     * Candles a series needs before its last row can be complete: the MACD signal line is first defined at
+     * index {@code 26 + 9 - 2 = 33}, the last warm-up of all features.
+     */
+    public static final int MIN_CANDLES = MACD_SLOW + MACD_SIGNAL - 1;
     private static final long DAY_MILLIS = 86_400_000L;
 
     private FeatureExtractor() {

@@ -1,5 +1,6 @@
 package io.botcore.ai.registry;
 
+import io.botcore.ai.features.FeatureDistribution;
 import io.botcore.ai.labels.LabelSpec;
 import io.botcore.ai.model.ModelKind;
 import io.botcore.core.market.Interval;
@@ -30,10 +31,12 @@ import java.util.stream.Collectors;
  * @param trainRows       number of training rows
  * @param hyperParameters every hyper-parameter, seed included
  * @param metrics         evaluation results, usually walk-forward out-of-sample
+ * @param trainingDistribution how each feature was distributed over the training rows (drift and explanations),
+ *                        or null for a model registered before it was recorded
  */
 public record ModelDescription(ModelKind kind, String symbol, Interval interval, String featureVersion,
         List<String> features, LabelSpec label, Instant trainFrom, Instant trainTo, int trainRows,
-        Map<String, Object> hyperParameters, Map<String, Object> metrics) {
+        Map<String, Object> hyperParameters, Map<String, Object> metrics, FeatureDistribution trainingDistribution) {
 
     public ModelDescription {
         Objects.requireNonNull(kind, "kind");
@@ -55,6 +58,10 @@ public record ModelDescription(ModelKind kind, String symbol, Interval interval,
         }
         hyperParameters = jsonSafe(hyperParameters);
         metrics = jsonSafe(metrics);
+        if (trainingDistribution != null && !trainingDistribution.columns().stream()
+                .map(FeatureDistribution.Column::feature).toList().equals(features)) {
+            throw new IllegalArgumentException("the training distribution's columns are not the features " + features);
+        }
     }
 
     /** A read-only deep copy with whole numbers as Long, other numbers as Double, NaN and infinities as null. */

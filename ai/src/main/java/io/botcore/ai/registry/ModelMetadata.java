@@ -1,5 +1,6 @@
 package io.botcore.ai.registry;
 
+import io.botcore.ai.features.FeatureDistribution;
 import io.botcore.ai.labels.LabelSpec;
 import io.botcore.ai.model.ModelKind;
 import io.botcore.core.market.Interval;
@@ -61,6 +62,9 @@ public record ModelMetadata(String version, ModelDescription description, Instan
         map.put("training_window", window);
         map.put("hyper_parameters", d.hyperParameters());
         map.put("metrics", d.metrics());
+        if (d.trainingDistribution() != null) {
+            map.put("training_distribution", d.trainingDistribution().toMap());
+        }
         map.put("created_at", createdAt.toString());
         map.put("model_file", modelFile);
         map.put("sha256", sha256);
@@ -89,7 +93,7 @@ public record ModelMetadata(String version, ModelDescription description, Instan
                         required(label, "flat_threshold").asDouble()),
                 Instant.parse(text(window, "from")), Instant.parse(text(window, "to")),
                 required(window, "rows").asInt(), toMap(required(root, "hyper_parameters")),
-                toMap(required(root, "metrics")));
+                toMap(required(root, "metrics")), distribution(root.get("training_distribution")));
         return new ModelMetadata(text(root, "version"), description, Instant.parse(text(root, "created_at")),
                 text(root, "model_file"), text(root, "sha256"));
     }
@@ -97,6 +101,10 @@ public record ModelMetadata(String version, ModelDescription description, Instan
     @SuppressWarnings("unchecked") // a JSON object converts to a map of JSON values
     private static Map<String, Object> toMap(JsonNode node) {
         return JSON.convertValue(node, LinkedHashMap.class);
+    }
+
+    private static FeatureDistribution distribution(JsonNode node) {
+        return node == null || node.isNull() ? null : FeatureDistribution.fromMap(toMap(node));
     }
 
     private static JsonNode required(JsonNode node, String field) {

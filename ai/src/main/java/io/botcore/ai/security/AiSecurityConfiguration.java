@@ -1,32 +1,92 @@
 package io.botcore.ai.security;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+
+import io.botcore.ai.AiSettings;
+import io.botcore.platform.web.ApiResponse;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * The AI service answers only what the operations manual calls without a token: {@code /health},
- * {@code /api/ai/status} (model state, no secrets) and {@code /metrics}. Every other path is refused
- * with 403 until the analysis routes arrive with token checks; nothing is open by accident.
+ * Open without a token: {@code /health}, {@code /api/ai/status} (model state, no secrets) and {@code /metrics}.
+ * Every other {@code /api/ai/...} route takes the engine's access tokens and checks them by the engine's rules:
+ * HS256 with {@code JWT_SECRET}, issuer {@code bot-core}, audience {@code bot-core-api}, inside its time window
+ * (5 s skew), and its user (same MongoDB, collection {@code users}) exists, is active and has the token's
+ * version, so signing out or disabling a user ends its access here too. Any other path is refused.
+ * Without {@code JWT_SECRET} no token is accepted and the answer says why.
  */
 @Configuration(proxyBeanMethods = false)
 class AiSecurityConfiguration {
 
+    /** Issuer and audience of the engine's tokens ({@code io.botcore.engine.auth.TokenService}). */
+    static final String ISSUER = "bot-core";
+    static final String AUDIENCE = "bot-core-api";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AiSecurityConfiguration.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     @Bean
-    SecurityFilterChain aiRoutes(HttpSecurity http) throws Exception {
+    SecurityFilterChain aiRoutes(HttpSecurity http, JwtDecoder decoder, MongoDatabase database, AiSettings settings)
+            throws Exception {
+        String refusal = settings.jwtSecret() == null
+                ? "this AI service has no JWT_SECRET, so it accepts no token: set the engine's JWT_SECRET here too"
+                : "a valid access token is required (Authorization: Bearer <token>)";
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/health", "/api/ai/status", "/metrics", "/error").permitAll()
+                        .requestMatchers("/api/ai/**").authenticated()
                         .anyRequest().denyAll())
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(new UserCheck(database)))
+                        .authenticationEntryPoint((request, response, e) -> write(response, 401, refusal)))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> write(response, 401, refusal))
+                        .accessDeniedHandler((request, response, ex) -> write(response, 403, "not allowed here")))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .frameOptions(f -> f.deny())
@@ -34,9 +94,63 @@ class AiSecurityConfiguration {
         return http.build();
     }
 
+    @Bean
+    JwtDecoder jwtDecoder(AiSettings settings) {
+        if (settings.jwtSecret() == null) {
+            LOG.warn("JWT_SECRET is not set: the analysis routes accept no token");
+            return token -> {
+                throw new BadJwtException("no JWT_SECRET configured");
+            };
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(
+                settings.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                .macAlgorithm(MacAlgorithm.HS256).build();
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(Duration.ofSeconds(5)),
+                new JwtIssuerValidator(ISSUER),
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(AUDIENCE)),
+                new JwtClaimValidator<Object>("exp", exp -> exp != null),
+                new JwtClaimValidator<Object>("nbf", nbf -> nbf != null));
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
+
     /** No password logins on this service: an empty user store keeps Spring from generating one. */
     @Bean
     UserDetailsService noUsers() {
         return new InMemoryUserDetailsManager();
+    }
+
+    private static void write(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        if (status == 401) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getWriter().write(JSON.writeValueAsString(ApiResponse.error(message)));
+    }
+
+    /** A verified token's user must exist, be active and have the token's version, as on the engine. */
+    private static final class UserCheck implements Converter<Jwt, AbstractAuthenticationToken> {
+
+        private final MongoCollection<Document> users;
+
+        UserCheck(MongoDatabase database) {
+            this.users = database.getCollection("users");
+        }
+
+        @Override
+        public AbstractAuthenticationToken convert(Jwt jwt) {
+            String id = jwt.getSubject();
+            Document user = id != null && ObjectId.isValid(id)
+                    ? users.find(Filters.eq("_id", new ObjectId(id))).first() : null;
+            if (user == null || !user.getBoolean("is_active", false)
+                    || !(jwt.getClaim("ver") instanceof Number ver && ver.intValue() == user.getInteger("token_version", 0))) {
+                throw new InvalidBearerTokenException("the token's user is unknown, disabled or signed out");
+            }
+            String role = user.getString("role") == null ? "user" : user.getString("role");
+            return new UsernamePasswordAuthenticationToken(id, jwt,
+                    List.of(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(java.util.Locale.ROOT))));
+        }
     }
 }

@@ -1,6 +1,9 @@
 package io.botcore.ai.status;
 
 import io.botcore.ai.AiSettings;
+import io.botcore.ai.analysis.ActiveModel;
+import io.botcore.ai.registry.ModelDescription;
+import io.botcore.ai.registry.ModelMetadata;
 import io.botcore.platform.BuildInfo;
 import io.botcore.platform.cache.AnswerCache;
 import io.botcore.platform.cache.CacheState;
@@ -8,6 +11,8 @@ import io.botcore.platform.health.HealthMonitor;
 import io.botcore.platform.health.HealthReport;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/ai/status}: which model answers analyses, its out-of-sample metrics, cache and
- * database state, uptime. No model has been trained in this build yet, and the answer says exactly that
- * instead of inventing a model or a score.
+ * database state, uptime. {@code data_freshness_s} is the time since the last candle the model was trained on.
+ * Without a servable model the answer says why instead of inventing a model or a score.
  */
 @RestController
 class AiStatusController {
@@ -26,8 +31,11 @@ class AiStatusController {
     private final HealthMonitor monitor;
     private final Clock clock;
     private final AnswerCache cache;
+    private final ActiveModel active;
 
-    AiStatusController(AiSettings settings, HealthMonitor monitor, AnswerCache cache, Clock clock) {
+    AiStatusController(AiSettings settings, HealthMonitor monitor, AnswerCache cache, ActiveModel active,
+            Clock clock) {
+        this.active = active;
         this.settings = settings;
         this.cache = cache;
         this.monitor = monitor;
@@ -38,9 +46,27 @@ class AiStatusController {
     Map<String, Object> status() {
         HealthReport health = monitor.report();
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("state", "none");
-        model.put("active_version", null);
-        model.put("message", "no trained model: analyses are unavailable until a model is trained and promoted");
+        Optional<ActiveModel.Served> served = active.current();
+        if (served.isEmpty()) {
+            model.put("state", "none");
+            model.put("active_version", null);
+            model.put("message", "analyses are unavailable: " + active.problem());
+        } else {
+            ModelMetadata metadata = served.get().metadata();
+            ModelDescription d = metadata.description();
+            model.put("state", "active");
+            model.put("active_version", metadata.version());
+            model.put("kind", d.kind().code());
+            model.put("symbol", d.symbol());
+            model.put("interval", d.interval().code());
+            model.put("trained_at", metadata.createdAt().toString());
+            model.put("age_s", Duration.between(metadata.createdAt(), clock.instant()).toSeconds());
+            model.put("training_window", Map.of("from", d.trainFrom().toString(), "to", d.trainTo().toString(),
+                    "rows", d.trainRows()));
+            model.put("data_freshness_s", Duration.between(d.trainTo(), clock.instant()).toSeconds());
+            model.put("sha256", metadata.sha256());
+            model.put("out_of_sample", d.metrics());
+        }
         CacheState state = cache.state();
         Map<String, Object> cacheState = new LinkedHashMap<>();
         cacheState.put("enabled", settings.cache().enabled());

@@ -3,6 +3,7 @@ package io.botcore.ai.training;
 import io.botcore.ai.evaluation.ClassificationMetrics;
 import io.botcore.ai.evaluation.TradingResult;
 import io.botcore.ai.evaluation.WalkForwardPlan;
+import io.botcore.ai.features.FeatureDistribution;
 import io.botcore.ai.features.FeatureExtractor;
 import io.botcore.ai.features.FeatureMatrix;
 import io.botcore.ai.labels.Direction;
@@ -121,6 +122,7 @@ public final class TrainCommandSupport {
         int end = labels.size();
         double[][] rows = features.rows(first, end);
         Direction[] y = labels.range(first, end);
+        FeatureDistribution distribution = FeatureDistribution.of(FeatureMatrix.columnNames(), rows);
         List<ModelMetadata> registered = new ArrayList<>();
         for (int m = 0; m < options.models().size(); m++) {
             ModelSpec spec = options.models().get(m);
@@ -131,7 +133,7 @@ public final class TrainCommandSupport {
                     FeatureExtractor.VERSION, FeatureMatrix.columnNames(), options.label(),
                     Instant.ofEpochMilli(candles.openTime(first)), Instant.ofEpochMilli(candles.openTime(end - 1)),
                     rows.length, spec.hyperParameters(),
-                    metrics(candles, walkForward, walkForward.models().get(m), options));
+                    metrics(candles, walkForward, walkForward.models().get(m), options), distribution);
             registered.add(registry.register(model, description));
         }
         return registered;

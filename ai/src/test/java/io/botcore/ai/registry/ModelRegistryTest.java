@@ -10,6 +10,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.botcore.ai.features.FeatureDistribution;
 import io.botcore.ai.features.FeatureExtractor;
 import io.botcore.ai.features.FeatureMatrix;
 import io.botcore.ai.labels.Direction;
@@ -235,7 +236,8 @@ class ModelRegistryTest {
         metrics.put("precision_flat", Double.NaN);
         return new ModelDescription(model.kind(), "BTCUSDT", Interval.H1, FeatureExtractor.VERSION,
                 model.features(), LabelSpec.DEFAULT, Instant.parse("2020-09-21T09:00:00Z"),
-                Instant.parse("2020-12-24T00:00:00Z"), rows.length, spec.hyperParameters(), metrics);
+                Instant.parse("2020-12-24T00:00:00Z"), rows.length, spec.hyperParameters(), metrics,
+                FeatureDistribution.of(model.features(), rows));
     }
 
     private static void deleteFolder(Path folder) throws Exception {

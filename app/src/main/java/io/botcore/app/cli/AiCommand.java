@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "ai", mixinStandardHelpOptions = true, subcommands = AiTrainCommand.class,
-        description = "Run the AI service (default :8000) until stopped; 'ai train' trains the models.")
+@Command(name = "ai", mixinStandardHelpOptions = true, subcommands = {AiTrainCommand.class, AiModelsCommand.class},
+        description = "Run the AI service (default :8000) until stopped; 'ai train' trains the models, 'ai models' "
+                + "lists, promotes and rolls them back.")
 public final class AiCommand implements Callable<Integer> {
 
     static final String CONFIG_FILE = "config/config.yaml";
@@ -48,7 +49,6 @@ public final class AiCommand implements Callable<Integer> {
         }
         LoadedConfig config = options.load(CONFIG_FILE, AiSettings.SETTINGS, flags);
         AiSettings s = AiSettings.from(config);
-        return new AiSettings(s.host(), s.port(), s.workers(), s.timeout(), s.cache(), s.database(), s.logLevel(), Home.resolve(s.logDir()).toString(),
-                Home.resolve(s.dataDir()).toString());
+        return s.withFolders(Home.resolve(s.logDir()).toString(), Home.resolve(s.dataDir()).toString());
     }
 }

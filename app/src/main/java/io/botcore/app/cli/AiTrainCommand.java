@@ -4,7 +4,9 @@ import com.mongodb.client.MongoClient;
 
 import io.botcore.ai.AiSettings;
 import io.botcore.ai.registry.ModelRegistry;
+import io.botcore.ai.training.Promotion;
 import io.botcore.ai.training.TrainCommandSupport;
+import io.botcore.ai.training.TrainingRunLog;
 import io.botcore.ai.training.TrainingOptions;
 import io.botcore.ai.training.TrainingResult;
 import io.botcore.core.market.CandleSeries;
@@ -15,6 +17,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Trains the direction models on stored candles with a purged walk-forward, registers them and writes the
- * report (metrics against the baselines, calibration and equity plots).
+ * report (metrics against the baselines, calibration and equity plots). Each run, success or failure, is recorded
+ * in {@code training_runs} for the AI service's metrics.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train and evaluate the AI models on stored candles (purged walk-forward); writes a report.")
@@ -41,6 +45,10 @@ public final class AiTrainCommand implements Callable<Integer> {
 
     @Option(names = "--to", description = "end (exclusive, UTC); default: after the last stored candle")
     String to;
+
+    @Option(names = "--promote", description = "make the model with the lowest out-of-sample log loss active, "
+            + "if it beats the constant-class baseline")
+    boolean promote;
 
     @Override
     public Integer call() throws Exception {
@@ -68,16 +76,27 @@ public final class AiTrainCommand implements Callable<Integer> {
         try (MongoClient client = MongoClients.create(settings.database(), new SimpleMeterRegistry())) {
             ModelRegistry registry = ModelRegistry.open(models, client.getDatabase(settings.database().databaseName()),
                     Clock.systemUTC());
+            TrainingRunLog runs = new TrainingRunLog(client.getDatabase(settings.database().databaseName()));
             ProgressBar bar = new ProgressBar(System.err, "train " + symbol + " " + interval.code());
+            TrainingOptions options = TrainingOptions.defaults(interval)
+                    .withPromotion(promote ? Promotion.BEST_IF_BETTER_THAN_BASELINE : Promotion.NEVER);
+            Instant started = Instant.now();
             TrainingResult result;
             try {
-                result = new TrainCommandSupport(registry).train(candles, symbol, interval,
-                        TrainingOptions.defaults(interval), bar::update, models.resolve("reports").resolve(runId));
-            } catch (IllegalArgumentException e) {
-                throw new CliFailure(2, e.getMessage());
+                result = new TrainCommandSupport(registry).train(candles, symbol, interval, options, bar::update,
+                        models.resolve("reports").resolve(runId));
+            } catch (RuntimeException | java.io.IOException e) {
+                runs.failed(symbol, interval.code(), started, Duration.between(started, Instant.now()),
+                        e.toString());
+                if (e instanceof IllegalArgumentException) {
+                    throw new CliFailure(2, e.getMessage());
+                }
+                throw e;
             } finally {
                 bar.done();
             }
+            runs.succeeded(symbol, interval.code(), started, Duration.between(started, Instant.now()),
+                    result.registered().stream().map(m -> m.version()).toList());
             result.walkForward().verdicts().forEach(v -> System.out.println(v.text()));
             result.registered().forEach(m -> System.out.println("registered " + m.version()));
             System.out.println(result.promotionNote());

@@ -2,6 +2,10 @@ package io.botcore.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
@@ -49,6 +53,22 @@ class AiTrainCommandTest {
                 .substring("report: ".length()));
         assertThat(report).exists();
         assertThat(home.resolve("data/models/v0001/metadata.json")).exists();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort())) {
+            assertThat(client.getDatabase("bot_core").getCollection("training_runs")
+                    .countDocuments(Filters.eq("result", "success"))).isEqualTo(1);
+        }
+
+        CliRun promoted = CliRun.run(home, "ai", "models", "promote", "v0002");
+        CliRun listed = CliRun.run(home, "ai", "models");
+        CliRun rolledBack = CliRun.run(home, "ai", "models", "rollback");
+        CliRun unknown = CliRun.run(home, "ai", "models", "promote", "v0009");
+
+        assertThat(promoted.out()).contains("active model: v0002");
+        assertThat(listed.out()).containsPattern("\\* v0002 xgboost +BTCUSDT 1h");
+        assertThat(rolledBack.exitCode()).isEqualTo(2);
+        assertThat(rolledBack.err()).contains("nothing to roll back to: v0002 is the first");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no model version 'v0009'");
     }
 
     @Test
