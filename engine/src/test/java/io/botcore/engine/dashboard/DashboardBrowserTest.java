@@ -167,22 +167,6 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(1)
-    void staticFilesNeedNoTokenButTheApiStillDoes() throws Exception {
-        for (String path : List.of("/", "/index.html", "/app/main.js", "/app/app.css",
-                "/vendor/lightweight-charts-5.0.9/lightweight-charts.standalone.production.mjs")) {
-            HttpResponse<String> answer = get(path, null);
-            assertThat(answer.statusCode()).as(path).isEqualTo(200);
-            assertThat(answer.headers().firstValue("Content-Security-Policy").orElse(""))
-                    .as(path).contains("script-src 'self'");
-        }
-        assertThat(get("/", null).body()).contains("<script type=\"module\" src=\"/app/main.js\">");
-        assertThat(get("/api/bots", null).statusCode()).isEqualTo(401);
-        assertThat(get("/api/market/symbols", null).statusCode()).isEqualTo(401);
-        assertThat(send("POST", "/index.html", null).statusCode()).as("only GET is open").isEqualTo(401);
-    }
-
-    @Test
     @Order(2)
     void aWrongPasswordIsRefusedWithAMessageThenTheRightOneOpensTheOverview() throws Exception {
         browser.get(base.toString());
