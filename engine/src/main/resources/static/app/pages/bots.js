@@ -149,7 +149,7 @@ export function mount(root, ctx) {
     field('interval', 'Interval', h('input', {type: 'text', placeholder: 'the feed\'s (e.g. 1h)'})),
     field('initial_balance', 'Initial balance (USDT)', h('input', {type: 'text', inputmode: 'decimal',
       placeholder: 'engine default'})),
-    h('div', {class: 'field wide'}, h('span', {class: 'hint'}, 'Symbols'), symbols,
+    h('div', {class: 'field wide'}, symbols,
       errors.symbols = h('p', {class: 'field-error', 'data-error-for': 'symbols'})),
     field('params', 'Strategy parameters', h('textarea', {rows: 3, placeholder: 'one per line, e.g. period=14'}),
       'name=value, one per line; empty for the strategy\'s defaults', true),

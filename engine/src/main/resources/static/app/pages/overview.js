@@ -81,10 +81,14 @@ export function mount(root) {
     const initial = Number(portfolio.initial_cash ?? bot.initial_balance);
     const eq = Number(portfolio.equity);
     const maxDd = dd.reduce((m, p) => Math.min(m, p.value), 0);
+    const dayStart = curve.length ? Math.floor(curve[curve.length - 1].time / 86400) * 86400 : 0;
+    const beforeToday = curve.filter((p) => p.time <= dayStart).pop();
+    const today = eq - (beforeToday ? beforeToday.value : initial);
     const exposure = Number(portfolio.exposure ?? 0);
     const limit = Number(bot.risk.max_exposure) * 100;
     replace(stats,
       stat('Equity', num(eq), 'equity'),
+      stat('PnL today (UTC, feed time)', signed(today), 'pnl-today'),
       stat('Total PnL', signed(eq - initial), 'pnl-total'),
       stat('Return', signed((eq / initial - 1) * 100, 2, '%'), 'return'),
       stat('Realised / unrealised', h('span', {}, signed(portfolio.realised_pnl ?? 0), ' / ',

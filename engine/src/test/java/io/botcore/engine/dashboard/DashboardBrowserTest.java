@@ -219,12 +219,13 @@ class DashboardBrowserTest {
         fraction.clear();
         fraction.sendKeys("0.5");
         browser.findElement(By.id("bot-create")).click();
-        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("tr[data-name='e2e rsi']")));
-        botId = row.getAttribute("data-bot");
+        botId = settling().until(d -> d.findElement(By.cssSelector("tr[data-name='e2e rsi']")).getAttribute("data-bot"));
         assertThat(form.findElement(By.id("bot-risk-position_fraction-error")).getText()).isEmpty();
 
-        row.findElement(By.cssSelector("button[data-action=start]")).click();
+        settling().until(d -> {
+            d.findElement(By.cssSelector("tr[data-bot='" + botId + "'] button[data-action=start]")).click();
+            return true;
+        });
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.confirm")));
         assertThat(dialog.getText()).contains("Start e2e rsi on paper?").contains("simulated money");
         shot("bots-confirm");
@@ -241,8 +242,7 @@ class DashboardBrowserTest {
                 ExpectedConditions.visibilityOfElementLocated(firstTrade));
         wait.until(d -> !d.findElements(By.cssSelector("#hist-bot option[value='" + botId + "']")).isEmpty());
         new Select(browser.findElement(By.id("hist-bot"))).selectByValue(botId);
-        WebDriverWait settling = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(100));
-        settling.ignoring(StaleElementReferenceException.class);
+        WebDriverWait settling = settling();
         String tradeId = settling.until(d -> d.findElement(firstTrade).getAttribute("data-id"));
         JsonNode stored = call("GET", "/api/trades?bot_id=" + botId + "&limit=10000",
                 token(TRADER, TRADER_PASSWORD)).path("data");
@@ -277,8 +277,8 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=equity] .value")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=bots] tr[data-bot='"
                 + botId + "']")));
-        assertThat(browser.findElement(By.cssSelector("[data-test=pnl-total] .value")).getText())
-                .matches("[+-]?[0-9,]+\\.[0-9]{2}");
+        assertThat(text(By.cssSelector("[data-test=pnl-total] .value"))).matches("[+-]?[0-9,]+\\.[0-9]{2}");
+        assertThat(text(By.cssSelector("[data-test=pnl-today] .value"))).matches("[+-]?[0-9,]+\\.[0-9]{2}");
         shot("overview");
         assertNoConsoleErrors();
     }
@@ -419,6 +419,18 @@ class DashboardBrowserTest {
     private void go(String page) {
         browser.get(base + "/#/" + page);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section[data-page=" + page + "] h1")));
+    }
+
+    /** The text of an element that live updates may replace while it is read. */
+    private String text(By locator) {
+        return settling().until(d -> d.findElement(locator).getText());
+    }
+
+    /** A wait that looks again when a live update replaced the element it had found. */
+    private WebDriverWait settling() {
+        WebDriverWait settling = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(100));
+        settling.ignoring(StaleElementReferenceException.class);
+        return settling;
     }
 
     private void shot(String name) throws RuntimeException {
