@@ -54,7 +54,7 @@ export function connect() {
     socket.onclose = null;
     socket.close();
   }
-  setState('connecting');
+  if (state !== 'stale') setState('connecting');
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const ws = new WebSocket(scheme + '//' + location.host + '/ws?token=' + encodeURIComponent(s.token));
   socket = ws;

@@ -122,20 +122,21 @@ export function mount(root) {
     if (toggles.signals.checked) {
       for (const s of state.signals) {
         const buy = s.side === 'BUY';
-        list.push({time: at(s.time), position: buy ? 'belowBar' : 'aboveBar', color: '#f5a524', shape: 'circle',
-          text: (buy ? 'buy' : 'sell') + ' signal' + (s.outcome && s.outcome !== 'ORDERED' ? ' (' + s.outcome.toLowerCase() + ')' : '')});
+        list.push({time: at(s.time), position: buy ? 'belowBar' : 'aboveBar', color: buy ? '#f5a524' : '#ab47bc',
+          shape: 'circle', size: 0.6});
       }
     }
     if (toggles.fills.checked) {
       for (const f of state.fills) {
         const buy = f.side === 'BUY';
         list.push({time: at(f.time), position: buy ? 'belowBar' : 'aboveBar', color: buy ? '#26a69a' : '#ef5350',
-          shape: buy ? 'arrowUp' : 'arrowDown', text: (buy ? 'B ' : 'S ') + price(f.price)});
+          shape: buy ? 'arrowUp' : 'arrowDown', text: buy ? 'B' : 'S'});
       }
     }
     list.sort((a, b) => a.time - b.time);
     markers.setMarkers(list);
-    markerInfo.textContent = state.fills.length + ' fills, ' + state.signals.length + ' signals';
+    markerInfo.textContent = state.fills.length + ' fills (arrows), ' + state.signals.length
+      + ' signals (dots: buy orange, sell violet)';
     markerInfo.dataset.fills = String(state.fills.length);
   }
 
@@ -224,6 +225,12 @@ export function mount(root) {
       drawMarkers();
     }),
   ];
+
+  let wasLive = live.currentState() === 'live';
+  offs.push(live.onState((now) => {
+    if (now === 'live' && !wasLive && state.candles.length) load();
+    wasLive = now === 'live';
+  }));
 
   symbolSelect.addEventListener('change', () => {
     state.symbol = symbolSelect.value;

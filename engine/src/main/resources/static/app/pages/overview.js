@@ -142,7 +142,11 @@ export function mount(root) {
     state.botId = botSelect.value;
     loadBot().catch((e) => toast('Overview: ' + e.message, 'error'));
   });
-  const offs = [live.on('PortfolioUpdate', soon), live.on('BotStatusUpdate', soon)];
+  let wasLive = live.currentState() === 'live';
+  const offs = [live.on('PortfolioUpdate', soon), live.on('BotStatusUpdate', soon), live.onState((now) => {
+    if (now === 'live' && !wasLive) soon();
+    wasLive = now === 'live';
+  })];
   const healthTimer = setInterval(loadHealth, 10000);
   loadBots().catch((e) => toast('Overview: ' + e.message, 'error'));
   loadHealth();

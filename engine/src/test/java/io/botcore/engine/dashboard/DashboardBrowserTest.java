@@ -88,6 +88,15 @@ class DashboardBrowserTest {
     private static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER_BIN",
             "/usr/bin/chromedriver");
     private static final String TRADER = "trader@example.com";
+    /**
+     * A network that stalls on demand: while {@code window.__stalled} is true, WebSocket messages are neither
+     * delivered nor sent, as when a connection hangs without closing (installed before the page's scripts).
+     */
+    private static final String STALL = "(() => { const Native = window.WebSocket; window.__stalled = false;"
+            + " window.WebSocket = class extends Native {"
+            + " constructor(url, protocols) { super(url, protocols); this.addEventListener('message',"
+            + " (e) => { if (window.__stalled) e.stopImmediatePropagation(); }); }"
+            + " send(data) { if (!window.__stalled) super.send(data); } }; })();";
     private static final String TRADER_PASSWORD = "trader's long password";
 
     @TempDir
@@ -167,7 +176,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(2)
+    @Order(1)
     void aWrongPasswordIsRefusedWithAMessageThenTheRightOneOpensTheOverview() throws Exception {
         browser.get(base.toString());
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
@@ -185,7 +194,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(3)
+    @Order(2)
     void theMarketChartTicksWithTheFeed() {
         go("market");
         WebElement price = browser.findElement(By.cssSelector("[data-test=last-price]"));
@@ -199,7 +208,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(3)
     void aPaperBotIsCreatedWithFieldMessagesStartedAndItsFirstTradeShowsInTheTableAndOnTheChart()
             throws Exception {
         go("bots");
@@ -268,6 +277,24 @@ class DashboardBrowserTest {
                 && !d.findElement(By.cssSelector("[data-test=last-price]")).getText().equals("—"));
         shot("market");
         assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(4)
+    void whenTheConnectionStallsTheBadgeSaysStaleAndTheChartCatchesUpOnReconnect() {
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", STALL));
+        browser.navigate().refresh();
+        go("market");
+        wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
+        ((JavascriptExecutor) browser).executeScript("window.__stalled = true;");
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100))
+                .until(ExpectedConditions.textToBe(By.id("live-state"), "stale · reconnecting"));
+        String before = text(By.cssSelector("[data-test=last-candle]"));
+        shot("market-stale");
+        ((JavascriptExecutor) browser).executeScript("window.__stalled = false;");
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100))
+                .until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
+        wait.until(d -> !text(By.cssSelector("[data-test=last-candle]")).equals(before));
     }
 
     @Test
