@@ -11,6 +11,9 @@ for tool in curl jq; do
   command -v "$tool" >/dev/null || need_apt+=("$tool")
 done
 [ -x /usr/bin/redis-server ] || need_apt+=(redis-server)
+# the dashboard's browser tests (engine DashboardBrowserTest) drive Debian's headless Chromium
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test: installing ${need_apt[*]} (Debian) ..."
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Secure by default: every route needs a valid access token except health, the Binance ping, login,
- * refresh and the Prometheus scrape. A token is valid only when it is HS256 with our key, from our
+ * refresh, the Prometheus scrape and GET of the dashboard's static files (which hold no data: the page
+ * itself asks for a token before it calls the API). A token is valid only when it is HS256 with our key, from our
  * issuer for our audience, inside its time window (5 s skew), and its user still exists, is active and
  * has the token's version. Answers carry a strict CSP, nosniff, frame-ancestors none and no referrer;
  * CORS allows only the configured origins.
@@ -55,6 +56,9 @@ class SecurityConfiguration {
     /** Paths anyone may call. */
     static final String[] PUBLIC = {"/api/health", "/api/v1/binance/ping", "/api/auth/login", "/api/auth/refresh",
         "/metrics", "/error"};
+
+    /** The dashboard's static files under {@code static/}: anyone may GET them, nothing else. */
+    static final String[] DASHBOARD = {"/", "/index.html", "/favicon.svg", "/app/**", "/vendor/**"};
 
     /**
      * The WebSocket endpoint: browsers cannot send headers with a WebSocket, so its handshake checks the token
@@ -76,6 +80,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(HttpMethod.GET, WEBSOCKET).permitAll()
+                        .requestMatchers(HttpMethod.GET, DASHBOARD).permitAll()
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o

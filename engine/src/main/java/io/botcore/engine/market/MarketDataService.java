@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.springframework.http.HttpStatus;
@@ -25,7 +27,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Candles for the API from the candle store ({@code data/market/binance/<symbol>/<interval>/}), with each
  * answer kept in the answer cache (in-process or Redis) for at most the configured TTL and never past the
- * moment the next candle closes, so a live series is never shown a candle late.
+ * moment the next candle closes, so a live series is never shown a candle late. The market feed also reports
+ * each candle it stores ({@link #candleStored}), and answers are cached per newest candle, so a replay, whose
+ * candles are years older than the clock, is not shown stale candles either.
  *
  * <p>Thread-safe.
  */
@@ -40,6 +44,7 @@ public final class MarketDataService {
     private final AnswerCache cache;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Map<String, Long> newest = new ConcurrentHashMap<>();
 
     public MarketDataService(CandleStore store, AnswerCache cache, ObjectMapper json, Clock clock) {
         this.store = store;
@@ -51,6 +56,11 @@ public final class MarketDataService {
     /** A stored candle as the API shows it (times in epoch ms, UTC). */
     public record CandleView(long openTime, long closeTime, double open, double high, double low, double close,
             double volume, boolean isClosed) {
+    }
+
+    /** Called by the market feed after it stored a candle: answers cached before it are not used again. */
+    public void candleStored(String symbol, Interval interval, long openTime) {
+        newest.merge(symbol + ":" + interval.code(), openTime, Math::max);
     }
 
     /** Symbols with stored candles, and for each the intervals stored. */
@@ -82,7 +92,8 @@ public final class MarketDataService {
      * @throws ApiException 404 when nothing is stored for the symbol and interval
      */
     public List<CandleView> candles(String symbol, Interval interval, int limit) {
-        String key = "candles:" + symbol + ":" + interval.code() + ":" + limit;
+        String key = "candles:" + symbol + ":" + interval.code() + ":" + limit + ":"
+                + newest.getOrDefault(symbol + ":" + interval.code(), 0L);
         Optional<byte[]> cached = cache.get(key);
         if (cached.isPresent()) {
             return json.readValue(cached.get(), new TypeReference<List<CandleView>>() { });

@@ -10,6 +10,7 @@ import io.botcore.engine.EngineSettings;
 import io.botcore.engine.feed.CandleBatch;
 import io.botcore.engine.feed.MarketFeed;
 import io.botcore.engine.feed.ReplayFeed;
+import io.botcore.engine.market.MarketDataService;
 import io.botcore.engine.ws.EventHub;
 
 import io.micrometer.core.instrument.Gauge;
@@ -56,11 +57,11 @@ class TradingConfiguration {
 
     @Bean(destroyMethod = "close")
     FeedWiring feedWiring(CandleStore candles, EngineSettings settings, BotManager manager, EventHub events,
-            MongoDatabase database, MeterRegistry registry, Clock clock) {
+            MarketDataService market, MongoDatabase database, MeterRegistry registry, Clock clock) {
         TradingSettings t = settings.trading();
         Optional<ReplayFeed> feed = t.feed().equals("replay") ? Optional.of(new ReplayFeed(candles, t.symbols(),
                 t.interval(), t.replaySpeed(), t.replayDays(), clock)) : Optional.empty();
-        return new FeedWiring(feed, manager, events, database, registry, clock);
+        return new FeedWiring(feed, manager, events, market, database, registry, clock);
     }
 
     /** Subscribes bots, clients and {@code market_data} to the feed, and exports the feed's freshness. */
@@ -69,6 +70,7 @@ class TradingConfiguration {
         private final Optional<ReplayFeed> feed;
         private final BotManager manager;
         private final EventHub events;
+        private final MarketDataService market;
         private final MongoDatabase database;
         private final Clock clock;
         private final Map<String, Long> lastCandle = new ConcurrentHashMap<>();
@@ -80,9 +82,10 @@ class TradingConfiguration {
                     return t;
                 }, new ThreadPoolExecutor.DiscardPolicy());
 
-        FeedWiring(Optional<ReplayFeed> feed, BotManager manager, EventHub events, MongoDatabase database,
-                MeterRegistry registry, Clock clock) {
+        FeedWiring(Optional<ReplayFeed> feed, BotManager manager, EventHub events, MarketDataService market,
+                MongoDatabase database, MeterRegistry registry, Clock clock) {
             this.feed = feed;
+            this.market = market;
             this.manager = manager;
             this.events = events;
             this.database = database;
@@ -121,6 +124,7 @@ class TradingConfiguration {
             for (Map.Entry<String, Candle> entry : batch.candles().entrySet()) {
                 lastCandle.put(entry.getKey(), now);
                 Candle c = entry.getValue();
+                market.candleStored(entry.getKey(), batch.interval(), c.openTime());
                 Map<String, Object> candle = new LinkedHashMap<>();
                 candle.put("timestamp", c.openTime());
                 candle.put("open", c.open());

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -99,6 +100,27 @@ class AuthTest {
         assertThat(me.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         assertThat(json(me).path("success").asBoolean()).isFalse();
         assertThat(get("/api/no/such/route", null).statusCode()).as("unknown routes reveal nothing").isEqualTo(401);
+    }
+
+    @Test
+    @Order(1)
+    void shouldServeTheDashboardsStaticFilesWithoutATokenButOnlyToGet() throws Exception {
+        HttpResponse<String> page = get("/", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<script type=\"module\" src=\"/app/main.js\"></script>");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline"));
+        for (String path : List.of("/index.html", "/favicon.svg", "/app/main.js", "/app/app.css",
+                "/vendor/lightweight-charts-5.0.9/lightweight-charts.standalone.production.mjs")) {
+            assertThat(get(path, null).statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(get("/app/main.js", null).headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/javascript"));
+        assertThat(post("/index.html", "{}", null).statusCode()).as("only GET is open").isEqualTo(401);
+        assertThat(get("/api/bots", null).statusCode()).as("the API still needs a token").isEqualTo(401);
+        assertThat(get("/app/../api/auth/me", null).statusCode()).as("no way around through the open paths")
+                .isIn(400, 401);
+        assertThat(get("/secret.txt", null).statusCode()).as("only the dashboard's paths are open").isEqualTo(401);
     }
 
     @Test

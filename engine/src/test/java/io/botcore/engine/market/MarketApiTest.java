@@ -119,6 +119,24 @@ class MarketApiTest {
     }
 
     @Test
+    void shouldAnswerACandleTheFeedStoredAtOnceThoughItIsYearsOlderThanTheClock() throws Exception {
+        CandleStore store = new CandleStore(dir.resolve("data/market"));
+        store.write("binance", "SOLUSDT", recorded.slice(0, 10));
+        assertThat(get("/api/market/candles/SOLUSDT/1h?limit=2").path("data").get(0).path("open_time").asLong())
+                .isEqualTo(recorded.openTime(9));
+
+        store.write("binance", "SOLUSDT", recorded.slice(10, 11));
+        assertThat(get("/api/market/candles/SOLUSDT/1h?limit=2").path("data").get(0).path("open_time").asLong())
+                .as("cached: the candle is from 2020, its successor's close long past").isEqualTo(recorded.openTime(9));
+        engine.getBean(MarketDataService.class).candleStored("SOLUSDT", Interval.H1, recorded.openTime(10));
+
+        JsonNode candles = get("/api/market/candles/SOLUSDT/1h?limit=2").path("data");
+        assertThat(candles.get(0).path("open_time").asLong()).isEqualTo(recorded.openTime(10));
+        assertThat(candles.get(0).path("close").asDouble()).isEqualTo(recorded.close(10));
+        assertThat(candles.get(1).path("open_time").asLong()).isEqualTo(recorded.openTime(9));
+    }
+
+    @Test
     void shouldComputeTheChartSummaryFromTheStoredCandles() throws Exception {
         JsonNode data = get("/api/market/chart/BTCUSDT/1h?limit=50").path("data");
 
