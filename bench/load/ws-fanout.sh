@@ -14,7 +14,7 @@ echo "ws-fanout: starting a demo in $HOME_DIR (engine :$ENGINE_PORT, replay at $
 BOTCORE_HOME="$HOME_DIR" BOTCORE_TRADING_REPLAY_SPEED="$SPEED" "$ROOT/bot-core" demo \
   --engine-port "$ENGINE_PORT" --ai-port "$AI_PORT" --db-port "$DB_PORT" >"$HOME_DIR/demo.out" 2>&1 &
 DEMO=$!
-trap 'kill -INT $DEMO 2>/dev/null; wait $DEMO 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
+trap 'kill -TERM $DEMO 2>/dev/null; wait $DEMO 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
 for _ in $(seq 1 180); do
   grep -q "All services healthy" "$HOME_DIR/demo.out" 2>/dev/null && break
   kill -0 $DEMO 2>/dev/null || { cat "$HOME_DIR/demo.out" >&2; exit 1; }

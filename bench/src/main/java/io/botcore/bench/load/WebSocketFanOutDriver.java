@@ -78,6 +78,7 @@ public final class WebSocketFanOutDriver {
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
         Histogram h = recorder.getIntervalHistogram();
         long messages = received.get();
+        long closedByEngine = closed.get();
         for (WebSocket socket : sockets) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
@@ -91,7 +92,7 @@ public final class WebSocketFanOutDriver {
                 h.getValueAtPercentile(95) / 1000.0, p99, h.getMaxValue() / 1000.0, TARGET_P99_MS,
                 p99 < TARGET_P99_MS ? "yes" : "NO");
         System.out.printf("%,d market messages timed; %,d connections closed by the engine during the run%n",
-                h.getTotalCount(), closed.get());
+                h.getTotalCount(), closedByEngine);
         if (h.getTotalCount() == 0) {
             System.err.println("no market messages arrived: is the engine's feed on (TRADING_FEED=replay)?");
             System.exit(1);

@@ -10,9 +10,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Thread-safe.
  */
-public final class WebSocketEventHub extends TextWebSocketHandler implements EventHub, HandshakeInterceptor {
+public final class WebSocketEventHub extends TextWebSocketHandler implements EventHub, HandshakeInterceptor,
+        AutoCloseable {
 
     /** Close code for an expired token. */
     public static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4001, "token expired");
@@ -55,6 +60,8 @@ public final class WebSocketEventHub extends TextWebSocketHandler implements Eve
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final Counter sent;
     private final Counter dropped;
+    /** One sender thread per shard of clients: a client's messages keep their order, shards send in parallel. */
+    private final ExecutorService[] senders;
 
     public WebSocketEventHub(TokenVerifier tokens, Clock clock, MeterRegistry registry) {
         this.tokens = tokens;
@@ -65,6 +72,15 @@ public final class WebSocketEventHub extends TextWebSocketHandler implements Eve
                 .register(registry);
         this.dropped = Counter.builder("bot_core.websocket.clients.dropped")
                 .description("clients closed for being too slow or failing").register(registry);
+        this.senders = new ExecutorService[Math.max(2, Runtime.getRuntime().availableProcessors())];
+        for (int i = 0; i < senders.length; i++) {
+            String name = "ws-sender-" + i;
+            senders[i] = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+            });
+        }
     }
 
     private record Client(WebSocketSession session, AuthenticatedUser user, Instant expiresAt) {
@@ -98,9 +114,9 @@ public final class WebSocketEventHub extends TextWebSocketHandler implements Eve
         AuthenticatedUser user = (AuthenticatedUser) session.getAttributes().get(USER);
         Instant expires = (Instant) session.getAttributes().get(EXPIRES);
         Client client = new Client(new ConcurrentWebSocketSessionDecorator(session, 5_000, 1 << 20), user, expires);
-        clients.put(session.getId(), client);
         send(client, message("Connected", Map.of("user_id", user.id(), "email", user.email(),
                 "token_expires_at", expires.toString())));
+        clients.put(session.getId(), client);
     }
 
     @Override
@@ -130,17 +146,35 @@ public final class WebSocketEventHub extends TextWebSocketHandler implements Eve
         clients.remove(session.getId());
     }
 
+    /**
+     * Serialises the event once and hands it to the sender threads, each sending it to its shard of clients; the
+     * caller (the market feed, a bot) does not wait for any client.
+     */
     @Override
     public void publish(String userId, String type, Object data) {
         if (clients.isEmpty()) {
             return;
         }
-        String text = message(type, data);
+        TextMessage text = new TextMessage(message(type, data));
+        List<List<Client>> shards = new ArrayList<>(senders.length);
+        for (int i = 0; i < senders.length; i++) {
+            shards.add(new ArrayList<>());
+        }
         for (Client client : clients.values()) {
             if (userId == null || userId.equals(client.user().id())) {
-                send(client, text);
+                shards.get(shard(client)).add(client);
             }
         }
+        for (int i = 0; i < senders.length; i++) {
+            List<Client> shard = shards.get(i);
+            if (!shard.isEmpty()) {
+                senders[i].execute(() -> shard.forEach(client -> send(client, text)));
+            }
+        }
+    }
+
+    private int shard(Client client) {
+        return Math.floorMod(client.session().getId().hashCode(), senders.length);
     }
 
     /** Closes the connections whose token has expired (called every few seconds). */
@@ -162,8 +196,12 @@ public final class WebSocketEventHub extends TextWebSocketHandler implements Eve
     }
 
     private void send(Client client, String text) {
+        send(client, new TextMessage(text));
+    }
+
+    private void send(Client client, TextMessage text) {
         try {
-            client.session().sendMessage(new TextMessage(text));
+            client.session().sendMessage(text);
             sent.increment();
         } catch (IOException | RuntimeException e) {
             log.info("websocket client {} of {} dropped: {}", client.session().getId(), client.user().email(),
@@ -185,5 +223,13 @@ public final class WebSocketEventHub extends TextWebSocketHandler implements Eve
     /** Connected clients. */
     public int clientCount() {
         return clients.size();
+    }
+
+    /** Stops the sender threads; messages not yet sent are dropped (the connections are closing anyway). */
+    @Override
+    public void close() {
+        for (ExecutorService sender : senders) {
+            sender.shutdownNow();
+        }
     }
 }
