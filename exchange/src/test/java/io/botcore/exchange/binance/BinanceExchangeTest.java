@@ -302,4 +302,39 @@ class BinanceExchangeTest {
         assertThat(exchange.order(limit.id()).orElseThrow().filledQuantity()).isEqualByComparingTo("0.0005");
         assertThat(exchange.reconcile().clean()).isTrue();
     }
+
+    @Test
+    void shouldAdoptAfterARestartTheOrderSentBeforeItInsteadOfPlacingItAgain() {
+        BinanceTradingClient beforeRestart = new BinanceTradingClient(fake.baseUrl(), new BinanceCredentials("key",
+                "secret"), Duration.ofSeconds(2), Duration.ofSeconds(5), RequestWeightBudget.standard(),
+                Clock.systemUTC());
+        beforeRestart.newOrder(BinanceAdapters.newOrder(buy("bot1-18", "0.001")));
+        connect(null, Duration.ofSeconds(2));
+
+        Order sentBefore = exchange.recover(buy("bot1-18", "0.001"));
+        Order neverSent = exchange.recover(buy("bot1-19", "0.002"));
+
+        assertThat(sentBefore.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(neverSent.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(neverSent.filledQuantity()).isEqualByComparingTo("0.002");
+        assertThat(spot.acceptedOrders()).isEqualTo(2);
+        assertThat(exchange.inDoubt()).isEmpty();
+    }
+
+    @Test
+    void shouldPlaceAStopAsStopLossAndFillItWhenTheMarketReachesIt() {
+        spot.deposit("BTC", "0.01");
+        connectWithStream();
+        OrderRequest stop = OrderRequest.stopMarket(ClientOrderId.of("bot1-20"), BTCUSDT, OrderSide.SELL,
+                new BigDecimal("0.005"), new BigDecimal("40000.00"));
+
+        assertThat(exchange.submit(stop).status()).isEqualTo(OrderStatus.NEW);
+        spot.trade("BTCUSDT", new BigDecimal("40010.00"), BigDecimal.ONE);
+        spot.trade("BTCUSDT", new BigDecimal("39990.00"), BigDecimal.ONE);
+
+        Eventually.await("the stop's fill", Duration.ofSeconds(5), () -> fills.size() == 1);
+        assertThat(fills.get(0).price()).isEqualByComparingTo("39990.00");
+        assertThat(fills.get(0).liquidity()).isEqualTo(Liquidity.TAKER);
+        assertThat(spot.free("USDT")).isEqualByComparingTo(new BigDecimal("1000").add(new BigDecimal("199.95")));
+    }
 }
