@@ -75,7 +75,8 @@ class BinanceExchangeTest {
 
     private BinanceExchange connectWithStream() {
         connect(fake.streams().baseUrl(), Duration.ofSeconds(2));
-        Eventually.await("user-data stream connected", Duration.ofSeconds(5), exchange::userStreamConnected);
+        Eventually.await("user-data stream connected", Duration.ofSeconds(5),
+                () -> exchange.userStreamConnected() && fake.streams().userDataConnections() == 1);
         return exchange;
     }
 
@@ -336,5 +337,19 @@ class BinanceExchangeTest {
         assertThat(fills.get(0).price()).isEqualByComparingTo("39990.00");
         assertThat(fills.get(0).liquidity()).isEqualTo(Liquidity.TAKER);
         assertThat(spot.free("USDT")).isEqualByComparingTo(new BigDecimal("1000").add(new BigDecimal("199.95")));
+    }
+
+    @Test
+    void shouldChargeTheCommissionInTheQuoteAssetAndTrackTheBaseAssetItCameFrom() {
+        spot.commissionRate("0.001");
+        connect(null, Duration.ofSeconds(2));
+
+        exchange.submit(buy("bot1-21", "0.001"));
+
+        BigDecimal commissionInBtc = new BigDecimal("0.000001");
+        assertThat(fills).singleElement().satisfies(f -> assertThat(f.fee())
+                .isEqualByComparingTo(commissionInBtc.multiply(RECORDED)));
+        assertThat(spot.free("BTC")).isEqualByComparingTo(new BigDecimal("0.001").subtract(commissionInBtc));
+        assertThat(exchange.reconcile().clean()).as("balances track the commission taken in BTC").isTrue();
     }
 }
