@@ -38,9 +38,12 @@ import picocli.CommandLine.Option;
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = "Backtest a strategy on stored candles (fees, spread, slippage, risk limits) against buy-and-hold.",
         footer = {"", "Examples:",
-            "  ./bot-core backtest --strategy rsi --symbol BTCUSDT --interval 1h --from 2024-01-01 --to 2025-01-01",
-            "  ./bot-core backtest --strategy rsi --symbol BTCUSDT --interval 1h --param period=7 --json --report rsi.html",
-            "  ./bot-core backtest --strategy macd --symbol BTCUSDT,ETHUSDT --interval 1h --from 2024-01-01   (one portfolio)"})
+            "  ./bot-core backtest --strategy rsi --symbol BTCUSDT --interval 1h \\",
+            "      --from 2024-01-01 --to 2025-01-01",
+            "  ./bot-core backtest --strategy rsi --symbol BTCUSDT --interval 1h \\",
+            "      --param period=7 --json --report rsi.html",
+            "  ./bot-core backtest --strategy macd --symbol BTCUSDT,ETHUSDT --interval 1h \\",
+            "      --from 2024-01-01          (one portfolio, one cash account)"})
 public final class BacktestCommand implements Callable<Integer> {
 
     @Mixin

@@ -6,6 +6,7 @@ import io.botcore.engine.EngineSettings;
 import io.botcore.exchange.ExchangeBannedException;
 import io.botcore.exchange.ExchangeUnavailableException;
 import io.botcore.exchange.RateLimitedException;
+import io.botcore.exchange.binance.BinanceApiException;
 import io.botcore.exchange.binance.BinanceRestClient;
 import io.botcore.exchange.binance.KlineDownloader;
 import io.botcore.exchange.binance.RequestWeightBudget;
@@ -53,7 +54,7 @@ public final class DownloadDataCommand implements Callable<Integer> {
         try {
             result = downloader.download(symbol, interval, start, end, (next, first, last, stored) -> bar.update(
                     (double) (next - first) / Math.max(1, last - first), String.format("%,d candles", stored)));
-        } catch (ExchangeBannedException | RateLimitedException | ExchangeUnavailableException e) {
+        } catch (ExchangeBannedException | RateLimitedException | ExchangeUnavailableException | BinanceApiException e) {
             bar.done();
             throw new CliFailure(1, e.getMessage() + "; what was stored so far is kept and a later run resumes");
         }

@@ -34,10 +34,13 @@ import picocli.CommandLine.Option;
             "Grid: comma-separated name=from..to:step (inclusive), name=a|b|c or name=value.",
             "Results (every trial, ranked) are saved as JSON; the same command on the same data writes the same bytes."},
         footer = {"", "Examples:",
-            "  ./bot-core optimize --strategy rsi --symbol BTCUSDT --interval 1h --from 2024-01-01 --to 2025-01-01 \\",
-            "      --grid 'period=7..28:7,oversold=20..35:5' --metric sharpe --top 5 --out rsi-grid.json",
+            "  ./bot-core optimize --strategy rsi --symbol BTCUSDT --interval 1h \\",
+            "      --from 2024-01-01 --to 2025-01-01 \\",
+            "      --grid 'period=7..28:7,oversold=20..35:5' --metric sharpe --top 5 \\",
+            "      --out rsi-grid.json",
             "  ./bot-core optimize --strategy bollinger --symbol BTCUSDT --interval 1h \\",
-            "      --grid 'period=10..60:5,k=1.5..3:0.25' --random 40 --seed 7 --metric calmar"})
+            "      --grid 'period=10..60:5,k=1.5..3:0.25' --random 40 --seed 7 \\",
+            "      --metric calmar"})
 public final class OptimizeCommand implements Callable<Integer> {
 
     @Mixin

@@ -42,10 +42,12 @@ import picocli.CommandLine.Option;
             "Reports in-sample vs out-of-sample per window and overall, a Monte Carlo reshuffle of the out-of-sample "
                 + "trades (1000 runs, --seed) for the drawdown distribution, and the deflated Sharpe ratio over all trials."},
         footer = {"", "Examples:",
-            "  ./bot-core walk-forward --strategy rsi --symbol BTCUSDT --interval 1h --from 2022-01-01 \\",
-            "      --grid 'period=7..28:7,oversold=20..35:5' --train 90d --test 30d --metric sharpe",
-            "  ./bot-core walk-forward --strategy macd --symbol BTCUSDT --interval 1h --grid 'fast=8|12,slow=21|26' \\",
-            "      --train 180d --test 30d --out wf.json --report wf.html"})
+            "  ./bot-core walk-forward --strategy rsi --symbol BTCUSDT --interval 1h \\",
+            "      --from 2022-01-01 --grid 'period=7..28:7,oversold=20..35:5' \\",
+            "      --train 90d --test 30d --metric sharpe",
+            "  ./bot-core walk-forward --strategy macd --symbol BTCUSDT --interval 1h \\",
+            "      --grid 'fast=8|12,slow=21|26' --train 180d --test 30d \\",
+            "      --out wf.json --report wf.html"})
 public final class WalkForwardCommand implements Callable<Integer> {
 
     @Mixin

@@ -58,6 +58,20 @@ class MarketDataCommandsTest {
     }
 
     @Test
+    void shouldSayWhatBinanceAnsweredForASymbolItDoesNotList() throws IOException {
+        try (FakeBinanceServer fake = FakeBinanceServer.start(0, Clock.systemUTC())) {
+            Files.writeString(home.resolve(".env"), "BINANCE_BASE_URL=" + fake.baseUrl() + "\n");
+
+            CliRun run = CliRun.run(home, "download-data", "--symbol", "NOPEUSDT", "--interval", "1h",
+                    "--from", "2024-01-01", "--to", "2024-01-02");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("Binance refused GET /api/v3/klines: HTTP 400, code -1121: Invalid symbol.")
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void shouldEndBadInputWithAClearMessageAndExitCodeTwo() {
         assertBad(CliRun.run(home, "download-data", "--symbol", "BTCUSDT", "--interval", "2x", "--from", "2024-01-01"),
                 "--interval:");

@@ -62,22 +62,16 @@ public final class WalkForward {
         this.seed = seed;
     }
 
-    /** Told after each training trial, across all windows; called from worker threads. */
-    @FunctionalInterface
-    public interface Progress {
-
-        void trialDone(int done, int total);
-    }
-
     /**
      * Walks {@code strategy} forward over the whole of each market's candles.
      *
      * @param markets    each symbol's filters and all its candles (same interval)
      * @param candidates parameter sets to choose from in each training window
+     * @param progress   told after each training trial, counting across all windows
      * @throws IllegalArgumentException if a candidate is refused, no window fits, or a window has no candles
      */
     public WalkForwardResult run(String strategy, List<Map<String, String>> candidates, List<MarketCandles> markets,
-            Metric metric, WalkForwardPlan plan, Progress progress) {
+            Metric metric, WalkForwardPlan plan, Optimizer.Progress progress) {
         Optimizer.validate(strategy, candidates);
         long start = markets.stream().mapToLong(m -> m.candles().firstOpenTime()).max().orElseThrow();
         long end = markets.stream().mapToLong(m -> m.candles().lastOpenTime()

@@ -4,6 +4,8 @@ import io.botcore.engine.EngineSettings;
 import io.botcore.exchange.binance.BinanceRestClient;
 import io.botcore.exchange.binance.RequestWeightBudget;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
@@ -19,6 +21,12 @@ class BinanceConfiguration {
     @Bean
     RequestWeightBudget requestWeightBudget() {
         return RequestWeightBudget.standard();
+    }
+
+    /** Binance's state on {@code /metrics}; the request weight from the start, the rest as live parts are wired. */
+    @Bean
+    BinanceMetrics binanceMetrics(MeterRegistry registry, RequestWeightBudget budget) {
+        return new BinanceMetrics(registry).bindBudget(budget);
     }
 
     @Bean

@@ -24,10 +24,6 @@ public final class BinanceApiException extends RuntimeException {
     public static final int CANCEL_REJECTED = -2011;
     /** Order does not exist. */
     public static final int NO_SUCH_ORDER = -2013;
-    /** API-key format invalid. */
-    public static final int BAD_API_KEY_FORMAT = -2014;
-    /** Invalid API-key, IP, or permissions for action. */
-    public static final int REJECTED_MBX_KEY = -2015;
 
     private final int httpStatus;
     private final int code;

@@ -129,14 +129,6 @@ public final class BinanceKlineStream implements AutoCloseable {
         connection.start();
     }
 
-    public Interval interval() {
-        return interval;
-    }
-
-    public List<String> symbols() {
-        return List.copyOf(symbolsByStream.values());
-    }
-
     public Status status() {
         Map<String, Long> newest;
         synchronized (last) {

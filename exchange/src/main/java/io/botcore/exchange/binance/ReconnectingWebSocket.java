@@ -24,8 +24,7 @@ import org.slf4j.LoggerFactory;
  * abandons a connection silent for too long (a half-open TCP connection never reports its death).
  *
  * <p>Everything the {@link Handler} is told happens on one thread of this object, in order: the URL to connect
- * to, the opening of a connection (where a caller back-fills what it missed), each complete text message, each
- * loss. Messages that arrive while {@link Handler#opened()} runs wait for it.
+ * to, the opening of a connection (where a caller back-fills what it missed), each complete text message. Messages that arrive while {@link Handler#opened()} runs wait for it.
  *
  * <p>Thread-safe.
  */
@@ -44,10 +43,6 @@ final class ReconnectingWebSocket implements AutoCloseable {
 
         /** One complete text message. */
         void message(String text);
-
-        /** The connection was lost or abandoned; a reconnect is scheduled. */
-        default void lost(String why) {
-        }
     }
 
     /**
@@ -171,7 +166,6 @@ final class ReconnectingWebSocket implements AutoCloseable {
             connected = false;
             long next = ++generation;
             ws.abort();
-            handler.lost("opening failed: " + e.getMessage());
             retryLater(next);
             return;
         }
@@ -201,7 +195,7 @@ final class ReconnectingWebSocket implements AutoCloseable {
         if (ws != null) {
             ws.abort();
         }
-        handler.lost(why);
+        log.info("{}: connection abandoned ({}); connecting again", name, why);
         connect();
     }
 
@@ -211,7 +205,6 @@ final class ReconnectingWebSocket implements AutoCloseable {
         }
         connected = false;
         log.warn("{}: connection lost ({}); reconnecting", name, why);
-        handler.lost(why);
         retryLater(myGeneration);
     }
 

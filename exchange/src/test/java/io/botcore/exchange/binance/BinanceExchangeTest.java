@@ -75,7 +75,8 @@ class BinanceExchangeTest {
 
     private BinanceExchange connectWithStream() {
         connect(fake.streams().baseUrl(), Duration.ofSeconds(2));
-        Eventually.await("user-data stream connected", Duration.ofSeconds(5), exchange::userStreamConnected);
+        Eventually.await("user-data stream connected", Duration.ofSeconds(5),
+                () -> exchange.userStreamConnected() && fake.streams().userDataConnections() == 1);
         return exchange;
     }
 
@@ -301,5 +302,54 @@ class BinanceExchangeTest {
         assertThat(fills).singleElement().satisfies(f -> assertThat(f.quantity()).isEqualByComparingTo("0.0005"));
         assertThat(exchange.order(limit.id()).orElseThrow().filledQuantity()).isEqualByComparingTo("0.0005");
         assertThat(exchange.reconcile().clean()).isTrue();
+    }
+
+    @Test
+    void shouldAdoptAfterARestartTheOrderSentBeforeItInsteadOfPlacingItAgain() {
+        BinanceTradingClient beforeRestart = new BinanceTradingClient(fake.baseUrl(), new BinanceCredentials("key",
+                "secret"), Duration.ofSeconds(2), Duration.ofSeconds(5), RequestWeightBudget.standard(),
+                Clock.systemUTC());
+        beforeRestart.newOrder(BinanceAdapters.newOrder(buy("bot1-18", "0.001")));
+        connect(null, Duration.ofSeconds(2));
+
+        Order sentBefore = exchange.recover(buy("bot1-18", "0.001"));
+        Order neverSent = exchange.recover(buy("bot1-19", "0.002"));
+
+        assertThat(sentBefore.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(neverSent.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(neverSent.filledQuantity()).isEqualByComparingTo("0.002");
+        assertThat(spot.acceptedOrders()).isEqualTo(2);
+        assertThat(exchange.inDoubt()).isEmpty();
+    }
+
+    @Test
+    void shouldPlaceAStopAsStopLossAndFillItWhenTheMarketReachesIt() {
+        spot.deposit("BTC", "0.01");
+        connectWithStream();
+        OrderRequest stop = OrderRequest.stopMarket(ClientOrderId.of("bot1-20"), BTCUSDT, OrderSide.SELL,
+                new BigDecimal("0.005"), new BigDecimal("40000.00"));
+
+        assertThat(exchange.submit(stop).status()).isEqualTo(OrderStatus.NEW);
+        spot.trade("BTCUSDT", new BigDecimal("40010.00"), BigDecimal.ONE);
+        spot.trade("BTCUSDT", new BigDecimal("39990.00"), BigDecimal.ONE);
+
+        Eventually.await("the stop's fill", Duration.ofSeconds(5), () -> fills.size() == 1);
+        assertThat(fills.get(0).price()).isEqualByComparingTo("39990.00");
+        assertThat(fills.get(0).liquidity()).isEqualTo(Liquidity.TAKER);
+        assertThat(spot.free("USDT")).isEqualByComparingTo(new BigDecimal("1000").add(new BigDecimal("199.95")));
+    }
+
+    @Test
+    void shouldChargeTheCommissionInTheQuoteAssetAndTrackTheBaseAssetItCameFrom() {
+        spot.commissionRate("0.001");
+        connect(null, Duration.ofSeconds(2));
+
+        exchange.submit(buy("bot1-21", "0.001"));
+
+        BigDecimal commissionInBtc = new BigDecimal("0.000001");
+        assertThat(fills).singleElement().satisfies(f -> assertThat(f.fee())
+                .isEqualByComparingTo(commissionInBtc.multiply(RECORDED)));
+        assertThat(spot.free("BTC")).isEqualByComparingTo(new BigDecimal("0.001").subtract(commissionInBtc));
+        assertThat(exchange.reconcile().clean()).as("balances track the commission taken in BTC").isTrue();
     }
 }
