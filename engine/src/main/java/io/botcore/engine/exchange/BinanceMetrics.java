@@ -12,8 +12,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -29,6 +31,11 @@ public final class BinanceMetrics {
     private final MeterRegistry registry;
     private final Map<Reconciliation.Kind, Counter> differences = new EnumMap<>(Reconciliation.Kind.class);
     private final AtomicInteger lastDifferences = new AtomicInteger();
+    /**
+     * What the gauges and function counters read. Micrometer holds their state objects weakly, so a supplier
+     * lambda bound only there would be collected and its series would read NaN; this list keeps them alive.
+     */
+    private final List<Object> bound = new CopyOnWriteArrayList<>();
 
     public BinanceMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -54,6 +61,7 @@ public final class BinanceMetrics {
 
     /** The market-data stream: connection, reconnects, back-filled candles, freshness. */
     public BinanceMetrics bindKlineStream(Supplier<BinanceKlineStream.Status> status) {
+        bound.add(status);
         Gauge.builder("bot_core.binance.stream.connected", status, s -> s.get().connected() ? 1 : 0)
                 .tag("stream", "klines").description("1 while the stream's WebSocket is open").register(registry);
         FunctionCounter.builder("bot_core.binance.stream.reconnects", status, s -> s.get().reconnects())
@@ -69,6 +77,8 @@ public final class BinanceMetrics {
 
     /** The live exchange: user-data stream, orders in doubt, clock offset. */
     public BinanceMetrics bindExchange(BinanceExchange exchange, BinanceTradingClient client) {
+        bound.add(exchange);
+        bound.add(client);
         Gauge.builder("bot_core.binance.stream.connected", exchange, e -> e.userStreamConnected() ? 1 : 0)
                 .tag("stream", "user_data").description("1 while the stream's WebSocket is open").register(registry);
         FunctionCounter.builder("bot_core.binance.stream.reconnects", exchange, BinanceExchange::userStreamReconnects)

@@ -9,7 +9,11 @@ import io.botcore.core.market.store.CandleStore;
 import io.botcore.engine.EngineSettings;
 import io.botcore.engine.feed.CandleBatch;
 import io.botcore.engine.feed.MarketFeed;
+import io.botcore.engine.exchange.BinanceMetrics;
+import io.botcore.engine.feed.LiveFeed;
 import io.botcore.engine.feed.ReplayFeed;
+import io.botcore.exchange.binance.BinanceKlineStream;
+import io.botcore.exchange.binance.BinanceRestClient;
 import io.botcore.engine.market.MarketDataService;
 import io.botcore.engine.ws.EventHub;
 
@@ -17,6 +21,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +48,8 @@ import org.springframework.context.event.EventListener;
 class TradingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TradingConfiguration.class);
+    /** How long a live batch waits for the candles of its other symbols. */
+    private static final Duration LIVE_BATCH_GRACE = Duration.ofSeconds(10);
 
     @Bean
     TradingMetrics tradingMetrics(MeterRegistry registry) {
@@ -57,17 +64,25 @@ class TradingConfiguration {
 
     @Bean(destroyMethod = "close")
     FeedWiring feedWiring(CandleStore candles, EngineSettings settings, BotManager manager, EventHub events,
-            MarketDataService market, MongoDatabase database, MeterRegistry registry, Clock clock) {
+            MarketDataService market, MongoDatabase database, BinanceRestClient binance,
+            BinanceMetrics binanceMetrics, MeterRegistry registry, Clock clock) {
         TradingSettings t = settings.trading();
-        Optional<ReplayFeed> feed = t.feed().equals("replay") ? Optional.of(new ReplayFeed(candles, t.symbols(),
-                t.interval(), t.replaySpeed(), t.replayDays(), clock)) : Optional.empty();
+        Optional<MarketFeed> feed = switch (t.feed()) {
+            case "replay" -> Optional.of(new ReplayFeed(candles, t.symbols(), t.interval(), t.replaySpeed(),
+                    t.replayDays(), clock));
+            case "live" -> Optional.of(new LiveFeed(candles, binance, t.streamUrl(), t.symbols(), t.interval(),
+                    LIVE_BATCH_GRACE, BinanceKlineStream.Settings.standard(), clock));
+            default -> Optional.empty();
+        };
+        feed.filter(LiveFeed.class::isInstance).map(LiveFeed.class::cast)
+                .ifPresent(live -> binanceMetrics.bindKlineStream(live::streamStatus));
         return new FeedWiring(feed, manager, events, market, database, registry, clock);
     }
 
     /** Subscribes bots, clients and {@code market_data} to the feed, and exports the feed's freshness. */
     static final class FeedWiring implements AutoCloseable {
 
-        private final Optional<ReplayFeed> feed;
+        private final Optional<MarketFeed> feed;
         private final BotManager manager;
         private final EventHub events;
         private final MarketDataService market;
@@ -82,7 +97,7 @@ class TradingConfiguration {
                     return t;
                 }, new ThreadPoolExecutor.DiscardPolicy());
 
-        FeedWiring(Optional<ReplayFeed> feed, BotManager manager, EventHub events, MarketDataService market,
+        FeedWiring(Optional<MarketFeed> feed, BotManager manager, EventHub events, MarketDataService market,
                 MongoDatabase database, MeterRegistry registry, Clock clock) {
             this.feed = feed;
             this.market = market;
@@ -97,7 +112,7 @@ class TradingConfiguration {
                             .tag("symbol", symbol).tag("interval", f.interval().code())
                             .description("when the newest closed candle was delivered (replay: wall-clock time it "
                                     + "was played)").register(registry);
-                    Gauge.builder("bot_core.market_feed.interval", f, ReplayFeed::periodSeconds).baseUnit("seconds")
+                    Gauge.builder("bot_core.market_feed.interval", f, MarketFeed::periodSeconds).baseUnit("seconds")
                             .tag("symbol", symbol).tag("interval", f.interval().code())
                             .description("seconds between two candles of the feed (replay: between two played "
                                     + "candles)").register(registry);
@@ -159,12 +174,12 @@ class TradingConfiguration {
 
         /** The feed's state, for health. */
         Optional<MarketFeed.FeedStatus> status() {
-            return feed.map(ReplayFeed::status);
+            return feed.map(MarketFeed::status);
         }
 
         @Override
         public void close() {
-            feed.ifPresent(ReplayFeed::close);
+            feed.ifPresent(MarketFeed::close);
             recentWriter.shutdownNow();
         }
     }
