@@ -204,6 +204,10 @@ export function mount(root) {
       else state.candles.push(bar);
       if (state.candles.length > LIMIT * 2) {
         state.candles.splice(0, state.candles.length - LIMIT);
+        const first = state.candles[0].time * 1000;
+        state.fills = state.fills.filter((f) => f.time >= first);
+        state.signals = state.signals.filter((x) => x.time >= first);
+        drawMarkers();
         candles.setData(state.candles);
         volume.setData(state.candles.map(volumeBar));
         drawIndicators();

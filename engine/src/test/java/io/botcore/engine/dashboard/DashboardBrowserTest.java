@@ -252,6 +252,7 @@ class DashboardBrowserTest {
                 "running"));
         assertThat(call("GET", "/api/bots/" + botId, token(TRADER, TRADER_PASSWORD)).path("data").path("status")
                 .asString()).isEqualTo("running");
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
         shot("bots");
 
         go("orders");
