@@ -111,6 +111,9 @@ export function confirmDialog({title, body, confirm, danger = false, extra = nul
       }
       finish(true);
     });
+    form.addEventListener('input', () => {
+      error.textContent = '';
+    });
     cancel.addEventListener('click', () => finish(false));
     dialog.addEventListener('close', () => finish(false));
     document.body.append(dialog);

@@ -9,7 +9,7 @@ import {bollinger, ema, rsi} from '../indicators.js';
 
 const LIMIT = 1000;
 
-export function intervalMillis(code) {
+function intervalMillis(code) {
   const m = /^(\d+)([mhdwM])$/.exec(code);
   if (!m) return 3_600_000;
   const unit = {m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, M: 2_592_000_000}[m[2]];
@@ -204,6 +204,10 @@ export function mount(root) {
       else state.candles.push(bar);
       if (state.candles.length > LIMIT * 2) {
         state.candles.splice(0, state.candles.length - LIMIT);
+        const first = state.candles[0].time * 1000;
+        state.fills = state.fills.filter((f) => f.time >= first);
+        state.signals = state.signals.filter((x) => x.time >= first);
+        drawMarkers();
         candles.setData(state.candles);
         volume.setData(state.candles.map(volumeBar));
         drawIndicators();

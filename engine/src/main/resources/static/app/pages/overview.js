@@ -135,7 +135,7 @@ export function mount(root) {
     pending = setTimeout(() => {
       pending = null;
       loadBots().catch((e) => toast('Overview: ' + e.message, 'error'));
-    }, 500);
+    }, 2000);
   }
 
   botSelect.addEventListener('change', () => {

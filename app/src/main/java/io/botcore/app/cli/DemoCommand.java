@@ -106,6 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.printf("  %-9s %s%n", "ai", "http://127.0.0.1:" + aiPort + "   (health: /health, status: /api/ai/status)");
         System.out.printf("  %-9s %s%n", "database", databaseUrl + "   (embedded, data in " + Home.resolve("data/db") + ")");
         System.out.printf("  %-9s %s%n", "exchange", exchange.baseUrl() + "   (recorded Binance answers, no internet)");
+        System.out.printf("  %-9s %s%n", "dashboard", "http://127.0.0.1:" + enginePort + "/   (sign in with the login below)");
         System.out.printf("  %-9s %s%n", "login", login);
         System.out.printf("  %-9s %s%n", "bot", bot);
         System.out.printf("%nAll services healthy in %.1f s. Press Ctrl-C to stop.%n", seconds);
