@@ -31,6 +31,17 @@ class AiSettingsTest {
     }
 
     @Test
+    void shouldExplainOnlyWhenBothTheEndpointAndItsKeyAreSet() {
+        assertThat(load(Map.of(), Map.of()).explanation()).isNull();
+        AiSettings on = load(Map.of("AI_EXPLAIN_URL", "http://127.0.0.1:9/v1", "AI_EXPLAIN_API_KEY", "k"), Map.of());
+        assertThat(on.explanation().url()).isEqualTo(URI.create("http://127.0.0.1:9/v1"));
+        assertThat(on.explanation().timeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(on.toString()).doesNotContain("=k,");
+        assertThatThrownBy(() -> load(Map.of("AI_EXPLAIN_URL", "http://127.0.0.1:9/v1"), Map.of()))
+                .isInstanceOf(ConfigException.class);
+    }
+
+    @Test
     void shouldNeverPrintTheTokenKey() {
         AiSettings settings = load(Map.of("JWT_SECRET", "s".repeat(64)), Map.of());
 

@@ -66,19 +66,30 @@ import tools.jackson.databind.node.ObjectNode;
  * </ol>
  * Prints p50, p95, p99 and max in milliseconds (HdrHistogram, 3 significant digits).
  *
- * <p>Run: {@code bench/run-ai-bench.sh [requests]} (default 2000 per row).
+ * <p>Run: {@code bench/run-ai-bench.sh [requests] [--latency-only]} (default 2000 requests per row;
+ * {@code --latency-only} trains on the last 11,100 candles only, to measure the latency sooner).
  */
 public final class AiLoadDriver {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int WINDOW = 200;
+    /** Candles trained on with {@code --latency-only}: one walk-forward fold, enough for the models to serve. */
+    private static final int LATENCY_ONLY_CANDLES = 11_100;
     private static final String BTC_1H = "binance_BTCUSDT_1h_2020-09-20_2025-09-19.csv.gz";
 
     private AiLoadDriver() {
     }
 
     public static void main(String[] args) throws Exception {
-        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        int requests = 2_000;
+        boolean latencyOnly = false;
+        for (String arg : args) {
+            if (arg.equals("--latency-only")) {
+                latencyOnly = true;
+            } else {
+                requests = Integer.parseInt(arg);
+            }
+        }
         Path root = BenchData.root();
         CandleSeries candles = CandleCsvReader.read(root.resolve("data/recorded").resolve(BTC_1H), Interval.H1);
         Path dir = Files.createTempDirectory("bot-core-ai-bench");
@@ -90,7 +101,8 @@ public final class AiLoadDriver {
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             MongoDatabase database = client.getDatabase("bot_core_bench");
             ModelRegistry registry = ModelRegistry.open(dir.resolve("models"), database, Clock.systemUTC());
-            List<ModelMetadata> models = train(registry, candles, dir);
+            List<ModelMetadata> models = train(registry, latencyOnly
+                    ? candles.slice(candles.size() - LATENCY_ONLY_CANDLES, candles.size()) : candles, dir);
             String secret = HexFormat.of().formatHex(randomBytes());
             String token = token(user(database), secret);
             AiSettings settings = AiSettings.from(ConfigLoader.load(null, AiSettings.SETTINGS,
@@ -117,7 +129,8 @@ public final class AiLoadDriver {
         TrainingResult result = new TrainCommandSupport(registry).train(candles, "BTCUSDT", Interval.H1, options,
                 (fraction, stage) -> { }, dir.resolve("report"));
         double total = (System.nanoTime() - started) / 1e9;
-        System.out.printf("training (ai train defaults: %d folds x %d models, %d threads)%n",
+        System.out.printf("training on %,d candles (ai train defaults: %d folds x %d models, %d threads)%n",
+                candles.size(),
                 result.walkForward().plan().folds().size(), options.models().size(), options.threads());
         System.out.printf("  walk-forward %.1f s + final models %.1f s + report = %.1f s total; goal < 60 s: %s%n",
                 result.walkForwardTime().toMillis() / 1000.0, result.finalTrainTime().toMillis() / 1000.0, total,

@@ -7,7 +7,6 @@ import io.botcore.ai.registry.ModelMetadata;
 import io.botcore.ai.registry.ModelRegistry;
 import io.botcore.ai.registry.RegisteredModel;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,8 +37,7 @@ public final class ActiveModel {
     private volatile String lastVersion;
 
     /** A model ready to answer: the registered model and what serving needs from its metadata. */
-    public record Served(RegisteredModel model, FeatureDistribution distribution, double signalThreshold,
-            Instant loadedAt) {
+    public record Served(RegisteredModel model, FeatureDistribution distribution, double signalThreshold) {
 
         public Served {
             Objects.requireNonNull(model, "model");
@@ -123,6 +121,6 @@ public final class ActiveModel {
         if (!(strategy instanceof Map<?, ?> map) || !(map.get("signal_threshold") instanceof Number threshold)) {
             throw new IllegalArgumentException("its metrics have no strategy.signal_threshold: train it again");
         }
-        return new Served(model, distribution, threshold.doubleValue(), Instant.now());
+        return new Served(model, distribution, threshold.doubleValue());
     }
 }

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,9 @@ class AnalysisConfiguration {
     @Bean
     Analyzer analyzer(ActiveModel active, AnswerCache cache, AiSettings settings, DriftWindow drift,
             AiMetrics metrics, Clock clock) {
-        return new Analyzer(active, cache, settings.cache().ttl(), drift, metrics, clock);
+        Optional<Explainer> explainer = settings.explanation() == null ? Optional.empty()
+                : Optional.of(new Explainer(settings.explanation().url(), settings.explanation().apiKey(),
+                        settings.explanation().model(), settings.explanation().timeout()));
+        return new Analyzer(active, cache, settings.cache().ttl(), drift, metrics, clock, explainer);
     }
 }

@@ -49,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <h2>Cache</h2>
  * Answers are cached by model version, symbol, interval, the last candle's open time and a hash of the window, so
- * a newer candle (or another model) never gets an old answer.
+ * a newer candle (or another model) never gets an old answer. An answer whose optional explanation failed is not
+ * cached, so the next request asks again.
  *
  * <p>Thread-safe.
  */
@@ -70,9 +71,14 @@ public final class Analyzer {
     private final DriftWindow drift;
     private final AiMetrics metrics;
     private final Clock clock;
+    private final Optional<Explainer> explainer;
 
+    /**
+     * @param explainer writes the optional {@code explanation} paragraph; empty when none is configured
+     */
     public Analyzer(ActiveModel active, AnswerCache cache, Duration ttl, DriftWindow drift, AiMetrics metrics,
-            Clock clock) {
+            Clock clock, Optional<Explainer> explainer) {
+        this.explainer = Objects.requireNonNull(explainer, "explainer");
         this.active = Objects.requireNonNull(active, "active");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
@@ -133,7 +139,18 @@ public final class Analyzer {
             return answer;
         }
         Map<String, Object> answer = compute(served, symbol, candles);
-        cache.put(key, JSON.writeValueAsBytes(answer), ttl);
+        boolean complete = true;
+        if (explainer.isPresent()) {
+            Explainer.Outcome outcome = explainer.get().explain(answer);
+            answer.put("explanation", outcome.text());
+            if (outcome.error() != null) {
+                answer.put("explanation_error", outcome.error());
+                complete = false;
+            }
+        }
+        if (complete) {
+            cache.put(key, JSON.writeValueAsBytes(answer), ttl);
+        }
         answer.put("cached", false);
         metrics.answered(Duration.ofNanos(System.nanoTime() - started), false);
         return answer;

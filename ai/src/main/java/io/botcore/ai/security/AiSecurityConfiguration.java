@@ -1,5 +1,7 @@
 package io.botcore.ai.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -54,7 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Every other {@code /api/ai/...} route takes the engine's access tokens and checks them by the engine's rules:
  * HS256 with {@code JWT_SECRET}, issuer {@code bot-core}, audience {@code bot-core-api}, inside its time window
  * (5 s skew), and its user (same MongoDB, collection {@code users}) exists, is active and has the token's
- * version, so signing out or disabling a user ends its access here too. Any other path is refused.
+ * version, so signing out or disabling a user ends its access here too (within 5 s). Any other path is refused.
  * Without {@code JWT_SECRET} no token is accepted and the answer says why.
  */
 @Configuration(proxyBeanMethods = false)
@@ -63,6 +66,9 @@ class AiSecurityConfiguration {
     /** Issuer and audience of the engine's tokens ({@code io.botcore.engine.auth.TokenService}). */
     static final String ISSUER = "bot-core";
     static final String AUDIENCE = "bot-core-api";
+
+    /** How long a user's state read from the database is reused. */
+    static final Duration USER_TTL = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(AiSecurityConfiguration.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -130,10 +136,16 @@ class AiSecurityConfiguration {
         response.getWriter().write(JSON.writeValueAsString(ApiResponse.error(message)));
     }
 
-    /** A verified token's user must exist, be active and have the token's version, as on the engine. */
+    /**
+     * A verified token's user must exist, be active and have the token's version, as on the engine. What the
+     * database says about a user is reused for {@link #USER_TTL}, so a disabled user or a sign-out reaches this
+     * service within that time rather than at once, and a request costs no database round trip.
+     */
     private static final class UserCheck implements Converter<Jwt, AbstractAuthenticationToken> {
 
         private final MongoCollection<Document> users;
+        private final Cache<String, Optional<UserState>> known = Caffeine.newBuilder().maximumSize(10_000)
+                .expireAfterWrite(USER_TTL).build();
 
         UserCheck(MongoDatabase database) {
             this.users = database.getCollection("users");
@@ -142,15 +154,26 @@ class AiSecurityConfiguration {
         @Override
         public AbstractAuthenticationToken convert(Jwt jwt) {
             String id = jwt.getSubject();
-            Document user = id != null && ObjectId.isValid(id)
-                    ? users.find(Filters.eq("_id", new ObjectId(id))).first() : null;
-            if (user == null || !user.getBoolean("is_active", false)
-                    || !(jwt.getClaim("ver") instanceof Number ver && ver.intValue() == user.getInteger("token_version", 0))) {
+            Optional<UserState> user = id != null && ObjectId.isValid(id) ? known.get(id, this::load)
+                    : Optional.empty();
+            if (user.isEmpty() || !user.get().active()
+                    || !(jwt.getClaim("ver") instanceof Number ver && ver.intValue() == user.get().tokenVersion())) {
                 throw new InvalidBearerTokenException("the token's user is unknown, disabled or signed out");
             }
-            String role = user.getString("role") == null ? "user" : user.getString("role");
+            String role = user.get().role();
             return new UsernamePasswordAuthenticationToken(id, jwt,
                     List.of(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(java.util.Locale.ROOT))));
         }
+
+        private Optional<UserState> load(String id) {
+            Document user = users.find(Filters.eq("_id", new ObjectId(id))).first();
+            return user == null ? Optional.empty() : Optional.of(new UserState(user.getBoolean("is_active", false),
+                    user.getInteger("token_version", 0), user.getString("role") == null ? "user"
+                            : user.getString("role")));
+        }
+    }
+
+    /** What the token check needs of a user. */
+    private record UserState(boolean active, int tokenVersion, String role) {
     }
 }
