@@ -23,6 +23,8 @@ command -v promtool >/dev/null || need+=(prometheus)
 command -v amtool >/dev/null || need+=(prometheus-alertmanager)
 command -v logrotate >/dev/null || need+=(logrotate)
 command -v jq >/dev/null || need+=(jq)
+command -v curl >/dev/null || need+=(curl)
+command -v python3 >/dev/null || need+=(python3)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test-ops: installing ${need[*]} (Debian) ..."
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -246,6 +248,39 @@ logrotate_forced() {
   echo "33 forced rotations: copytruncate keeps the open writer's file, .1 plain, .2..30 gzip, 30 kept, empty files skipped"
 }
 check "logrotate -f (real forced rotations) on a temporary copy" logrotate_forced
+
+# ------------------------------------------------------------------ daily health check
+echo "Daily health check"
+daily_check() {
+  local d="$WORK/daily" ep ap out rc now
+  mkdir -p "$d/www/api/v1/binance" "$d/www/api/ai" "$d/home/backups" "$d/home/logs"
+  echo '{"status":"healthy"}' >"$d/www/health"
+  mkdir -p "$d/www/api" && echo '{"status":"healthy"}' >"$d/www/api/health"
+  echo '{"status":"ok"}' >"$d/www/api/v1/binance/ping"
+  echo '{"status":"healthy","model":"none"}' >"$d/www/api/ai/status"
+  now=$(date -u +%FT%TZ)
+  echo "$now Backup completed: $(date -u +%Y%m%d-%H%M%S) collections=9 documents=4" >"$d/home/backups/backup.log"
+  echo "$(date -u +%FT%T.000Z) ERROR engine trading - order failed" >"$d/home/logs/engine.log"
+  printf '#!/bin/sh\necho "engine up"\n' >"$d/status-up"; printf '#!/bin/sh\necho "engine down"; exit 1\n' >"$d/status-down"
+  chmod +x "$d/status-up" "$d/status-down"
+  ep=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  ap=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  (cd "$d/www" && exec python3 -m http.server "$ep" --bind 127.0.0.1 >/dev/null 2>&1) & local p1=$!
+  (cd "$d/www" && exec python3 -m http.server "$ap" --bind 127.0.0.1 >/dev/null 2>&1) & local p2=$!
+  for _ in $(seq 50); do curl -s "http://127.0.0.1:$ap/health" >/dev/null && curl -s "http://127.0.0.1:$ep/health" >/dev/null && break; sleep 0.1; done
+  local env=(BOTCORE_HOME="$d/home" ENGINE_URL="http://127.0.0.1:$ep" AI_URL="http://127.0.0.1:$ap" BOT_CORE="$d/status-up")
+  out=$(env "${env[@]}" scripts/daily-health-check.sh 2>&1); rc=$?
+  echo "$out" | tail -3
+  [ $rc -eq 0 ] && grep -q "0 problems, 1 warnings" <<<"$out" && grep -q "1 ERROR lines" <<<"$out" ||
+    { echo "healthy fixture: exit $rc"; echo "$out"; kill $p1 $p2; return 1; }
+  echo "$now Backup FAILED: x disk full" >>"$d/home/backups/backup.log"
+  out=$(env "${env[@]}" BOT_CORE="$d/status-down" scripts/daily-health-check.sh 2>&1); rc=$?
+  kill $p1 $p2
+  [ $rc -eq 1 ] && grep -q "2 problems" <<<"$out" && grep -q "newest backup run failed" <<<"$out" ||
+    { echo "failing fixture: exit $rc"; echo "$out"; return 1; }
+  echo "healthy fixture: exit 0 with the ERROR line as a warning; a service down and a failed backup: exit 1"
+}
+check "scripts/daily-health-check.sh against fixture endpoints, logs and backup.log" daily_check
 
 # ------------------------------------------------------------------ summary
 ELAPSED=$(( $(date +%s) - START ))
