@@ -2,10 +2,12 @@
 # Offline checks of the operations kit under ops/: Prometheus config and alert rules (promtool check and
 # unit tests), Alertmanager config and routing (amtool), Grafana provisioning and dashboards (JSON
 # structure, every PromQL expression parsed by promtool, every metric name known), and log rotation
-# (logrotate dry run and real forced rotations in a temporary folder).
+# (logrotate dry run and real forced rotations in a temporary folder), the daily health check against fixture
+# endpoints, and the deployment files (docker-compose config, nginx -t and a real nginx in front of local
+# backends, systemd-analyze verify).
 #
-# Installs promtool (Debian `prometheus`), amtool (`prometheus-alertmanager`), logrotate and jq when they
-# are missing. Needs no running service. Prints one line per check and a summary; exits 1 on any failure.
+# Installs promtool (Debian `prometheus`), amtool (`prometheus-alertmanager`), logrotate, jq, curl, python3,
+# docker-compose, nginx and systemd-analyze when they are missing. Needs no running service. Prints one line per check and a summary; exits 1 on any failure.
 #
 #   scripts/test-ops.sh            # run everything
 #   scripts/test-ops.sh -v         # also show the output of passing checks
@@ -23,6 +25,11 @@ command -v promtool >/dev/null || need+=(prometheus)
 command -v amtool >/dev/null || need+=(prometheus-alertmanager)
 command -v logrotate >/dev/null || need+=(logrotate)
 command -v jq >/dev/null || need+=(jq)
+command -v curl >/dev/null || need+=(curl)
+command -v python3 >/dev/null || need+=(python3)
+command -v docker-compose >/dev/null || need+=(docker-compose)
+command -v nginx >/dev/null || need+=(nginx)
+command -v systemd-analyze >/dev/null || need+=(systemd)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test-ops: installing ${need[*]} (Debian) ..."
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -246,6 +253,127 @@ logrotate_forced() {
   echo "33 forced rotations: copytruncate keeps the open writer's file, .1 plain, .2..30 gzip, 30 kept, empty files skipped"
 }
 check "logrotate -f (real forced rotations) on a temporary copy" logrotate_forced
+
+# ------------------------------------------------------------------ daily health check
+echo "Daily health check"
+daily_check() {
+  local d="$WORK/daily" ep ap out rc now
+  mkdir -p "$d/www/api/v1/binance" "$d/www/api/ai" "$d/home/backups" "$d/home/logs"
+  echo '{"status":"healthy"}' >"$d/www/health"
+  mkdir -p "$d/www/api" && echo '{"status":"healthy"}' >"$d/www/api/health"
+  echo '{"status":"ok"}' >"$d/www/api/v1/binance/ping"
+  echo '{"status":"healthy","model":"none"}' >"$d/www/api/ai/status"
+  now=$(date -u +%FT%TZ)
+  echo "$now Backup completed: $(date -u +%Y%m%d-%H%M%S) collections=9 documents=4" >"$d/home/backups/backup.log"
+  echo "$(date -u +%FT%T.000Z) ERROR engine trading - order failed" >"$d/home/logs/engine.log"
+  printf '#!/bin/sh\necho "engine up"\n' >"$d/status-up"; printf '#!/bin/sh\necho "engine down"; exit 1\n' >"$d/status-down"
+  chmod +x "$d/status-up" "$d/status-down"
+  ep=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  ap=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  (cd "$d/www" && exec python3 -m http.server "$ep" --bind 127.0.0.1 >/dev/null 2>&1) & local p1=$!
+  (cd "$d/www" && exec python3 -m http.server "$ap" --bind 127.0.0.1 >/dev/null 2>&1) & local p2=$!
+  for _ in $(seq 50); do curl -s "http://127.0.0.1:$ap/health" >/dev/null && curl -s "http://127.0.0.1:$ep/health" >/dev/null && break; sleep 0.1; done
+  local env=(BOTCORE_HOME="$d/home" ENGINE_URL="http://127.0.0.1:$ep" AI_URL="http://127.0.0.1:$ap" BOT_CORE="$d/status-up")
+  out=$(env "${env[@]}" scripts/daily-health-check.sh 2>&1); rc=$?
+  echo "$out" | tail -3
+  [ $rc -eq 0 ] && grep -q "0 problems, 1 warnings" <<<"$out" && grep -q "1 ERROR lines" <<<"$out" ||
+    { echo "healthy fixture: exit $rc"; echo "$out"; kill $p1 $p2; return 1; }
+  echo "$now Backup FAILED: x disk full" >>"$d/home/backups/backup.log"
+  out=$(env "${env[@]}" BOT_CORE="$d/status-down" scripts/daily-health-check.sh 2>&1); rc=$?
+  kill $p1 $p2
+  [ $rc -eq 1 ] && grep -q "2 problems" <<<"$out" && grep -q "newest backup run failed" <<<"$out" ||
+    { echo "failing fixture: exit $rc"; echo "$out"; return 1; }
+  echo "healthy fixture: exit 0 with the ERROR line as a warning; a service down and a failed backup: exit 1"
+}
+check "scripts/daily-health-check.sh against fixture endpoints, logs and backup.log" daily_check
+
+# ------------------------------------------------------------------ deployment
+echo "Deployment"
+compose_config() {
+  local d="$WORK/compose"
+  mkdir -p "$d" && cp -r docker-compose.yml ops "$d/" && : >"$d/.env"
+  (cd "$d" && GRAFANA_ADMIN_PASSWORD=check docker-compose config -q) || return 1
+  local services
+  services=$(cd "$d" && GRAFANA_ADMIN_PASSWORD=check docker-compose config --services | sort | tr '\n' ' ')
+  echo "services: $services"
+  [ "$services" = "ai alertmanager engine grafana mongodb nginx prometheus redis " ] || { echo "unexpected services"; return 1; }
+  (cd "$d" && GRAFANA_ADMIN_PASSWORD=check docker-compose config) | grep -q 'published: 3001' ||
+    (cd "$d" && GRAFANA_ADMIN_PASSWORD=check docker-compose config) | grep -q '3001:3000' || { echo "grafana not on 3001"; return 1; }
+}
+check "docker-compose config -q (the eight services, Grafana on 3001)" compose_config
+
+# nginx_conf DIR ENGINE_PORTS AI_PORT: a runnable copy of ops/nginx with local upstreams, listening on $LISTEN
+nginx_conf() {
+  local d="$1" engines="$2" ai="$3" listen="$4" servers="" p
+  mkdir -p "$d/conf.d" "$d/logs"
+  for p in $engines; do servers="$servers    server 127.0.0.1:$p;\n"; done
+  awk -v s="$servers" -v ai="$ai" '
+    /server engine:8080/ { printf "%s", s; next }
+    /server ai:8000/ { print "    server 127.0.0.1:" ai ";"; next }
+    { print }' ops/nginx/bot-core.conf | sed "s/listen 80;/listen 127.0.0.1:$listen;/" >"$d/conf.d/bot-core.conf"
+  sed -e "s#/etc/nginx/conf.d#$d/conf.d#" -e "s#/var/log/nginx#$d/logs#" -e "s#/tmp/nginx.pid#$d/nginx.pid#" \
+      ops/nginx/nginx.conf | sed "1a error_log $d/logs/error.log;" >"$d/nginx.conf"
+}
+nginx_syntax() {
+  nginx_conf "$WORK/nginx-t" "8080 8081" 8000 8088
+  nginx -t -p "$WORK/nginx-t" -c "$WORK/nginx-t/nginx.conf" 2>&1 || return 1
+  grep -q 'least_conn;' ops/nginx/bot-core.conf && grep -q 'proxy_set_header Upgrade \$http_upgrade;' ops/nginx/bot-core.conf
+}
+check "nginx -t on ops/nginx (least_conn upstreams, WebSocket upgrade)" nginx_syntax
+
+nginx_live() {
+  local d="$WORK/nginx-live" e1 e2 ai listen pids=() out ok=0 i
+  mkdir -p "$d"
+  cat >"$d/echo.py" <<'PY'
+import json, sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+name, port = sys.argv[1], int(sys.argv[2])
+class H(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def do_GET(self):
+        body = json.dumps({"backend": name, "path": self.path, "upgrade": self.headers.get("Upgrade"),
+                           "connection": self.headers.get("Connection"),
+                           "forwarded_for": self.headers.get("X-Forwarded-For")}).encode()
+        self.send_response(200); self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body))); self.end_headers(); self.wfile.write(body)
+    def log_message(self, *a): pass
+ThreadingHTTPServer(("127.0.0.1", port), H).serve_forever()
+PY
+  read -r e1 e2 ai listen < <(python3 -c 'import socket
+ss=[socket.socket() for _ in range(4)]
+[s.bind(("127.0.0.1",0)) for s in ss]
+print(*[s.getsockname()[1] for s in ss])')
+  python3 "$d/echo.py" engine-1 "$e1" & pids+=($!)
+  python3 "$d/echo.py" engine-2 "$e2" & pids+=($!)
+  python3 "$d/echo.py" ai "$ai" & pids+=($!)
+  nginx_conf "$d" "$e1 $e2" "$ai" "$listen"
+  nginx -p "$d" -c "$d/nginx.conf" || { kill "${pids[@]}"; return 1; }
+  for i in $(seq 100); do
+    curl -sf "http://127.0.0.1:$e1/" >/dev/null && curl -sf "http://127.0.0.1:$e2/" >/dev/null &&
+      curl -sf "http://127.0.0.1:$ai/" >/dev/null && break
+    sleep 0.1
+  done
+  for i in 1 2 3 4 5 6; do curl -s "http://127.0.0.1:$listen/api/health" | jq -r .backend; done | sort | uniq -c >"$d/spread"
+  cat "$d/spread"
+  [ "$(wc -l <"$d/spread")" -eq 2 ] || { echo "requests did not reach both engines"; ok=1; }
+  out=$(curl -s -H 'Upgrade: websocket' -H 'Connection: Upgrade' "http://127.0.0.1:$listen/ws?token=x")
+  echo "/ws -> $out"
+  [ "$(jq -r '.upgrade + " " + .connection' <<<"$out")" = "websocket upgrade" ] || { echo "upgrade headers not passed"; ok=1; }
+  [ "$(curl -s "http://127.0.0.1:$listen/api/ai/status" | jq -r .backend)" = "ai" ] || { echo "/api/ai/ not routed to ai"; ok=1; }
+  [ "$(curl -s "http://127.0.0.1:$listen/api/health" | jq -r .forwarded_for)" = "127.0.0.1" ] || { echo "no X-Forwarded-For"; ok=1; }
+  nginx -p "$d" -c "$d/nginx.conf" -s stop
+  kill "${pids[@]}"
+  return $ok
+}
+check "nginx serving for real: least_conn over two engines, /ws upgrade headers, /api/ai/ to the AI service" nginx_live
+
+systemd_units() {
+  local d="$WORK/systemd" f
+  mkdir -p "$d"
+  for f in ops/systemd/*; do sed "s#/opt/bot-core#$ROOT#g" "$f" >"$d/$(basename "$f")"; done
+  systemd-analyze verify --man=no "$d"/*.service "$d"/*.timer
+}
+check "systemd-analyze verify ops/systemd units" systemd_units
 
 # ------------------------------------------------------------------ summary
 ELAPSED=$(( $(date +%s) - START ))

@@ -10,6 +10,7 @@ import io.botcore.app.cli.BenchCommand;
 import io.botcore.app.cli.CliFailure;
 import io.botcore.app.cli.DbCommand;
 import io.botcore.app.cli.DemoCommand;
+import io.botcore.app.cli.DrDrillCommand;
 import io.botcore.app.cli.DownloadDataCommand;
 import io.botcore.app.cli.ImportDataCommand;
 import io.botcore.app.cli.OptimizeCommand;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
             LogLevelCommand.class, KillSwitchCommand.class, SecurityCommand.class, DownloadDataCommand.class, ImportDataCommand.class,
             BacktestCommand.class, OptimizeCommand.class, WalkForwardCommand.class,
             BackupCommand.class, RestoreCommand.class, VerifyBackupCommand.class, MaintenanceCommand.class,
+            DrDrillCommand.class,
             BenchCommand.class, TestCommand.class,
             CommandLine.HelpCommand.class})
 public final class BotCore {

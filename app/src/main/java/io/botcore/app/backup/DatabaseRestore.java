@@ -65,7 +65,9 @@ public final class DatabaseRestore {
             @Override
             public void prelude(MongoArchiveReader.Prelude prelude) {
                 if (drop) {
-                    prelude.collections().forEach(c -> target.getCollection(c.collection()).drop());
+                    List<String> existing = target.listCollectionNames().into(new ArrayList<>());
+                    prelude.collections().stream().filter(c -> existing.contains(c.collection()))
+                            .forEach(c -> target.getCollection(c.collection()).drop());
                 }
             }
 

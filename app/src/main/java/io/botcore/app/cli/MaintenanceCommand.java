@@ -94,7 +94,7 @@ public final class MaintenanceCommand implements Callable<Integer> {
             return Instant.parse(text);
         } catch (DateTimeParseException notInstant) {
             try {
-                return now.plus(ShortDuration.parse(text));
+                return now.plus(ShortDuration.parse(text)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             } catch (IllegalArgumentException e) {
                 throw new CliFailure(2, "--until: expected an ISO time like 2026-12-12T06:00:00Z, a duration like 4h, "
                         + "or 'window'; got " + text);

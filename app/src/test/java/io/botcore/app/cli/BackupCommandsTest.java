@@ -38,7 +38,8 @@ class BackupCommandsTest {
         client = MongoClients.create(DatabaseSettings.of("mongodb://127.0.0.1:" + server.port() + "/bot_core"),
                 new SimpleMeterRegistry());
         db = client.getDatabase("bot_core");
-        db.getCollection("users").insertMany(List.of(new Document("_id", "u1"), new Document("_id", "u2")));
+        db.getCollection("users").insertMany(List.of(new Document("_id", "u1").append("email", "a@x.io"),
+                new Document("_id", "u2").append("email", "b@x.io")));
         db.getCollection("trades").insertOne(new Document("_id", "t1").append("qty", "0.5"));
     }
 
@@ -94,5 +95,24 @@ class BackupCommandsTest {
         CliRun unknown = CliRun.run(home, "restore", "--from", "no-such-backup");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("--from no-such-backup", "is not a backup folder");
+    }
+
+    @Test
+    void shouldRehearseScenarioTwoAndMeasureRtoAndRpo() throws Exception {
+        assertThat(CliRun.run(home, "backup").exitCode()).isZero();
+        db.getCollection("trades").insertOne(new Document("_id", "t-after-backup"));
+
+        CliRun drill = CliRun.run(home, "dr-drill");
+
+        assertThat(drill.exitCode()).as(drill.out() + drill.err()).isZero();
+        assertThat(drill.out()).contains("1. stop the engine", "2. keep the corrupted copy", "3. restore backup",
+                "4. start the engine", "5. verify", "dr-drill passed").containsPattern("RTO \\d+\\.\\d s \\(target 10m00s\\)");
+        // the live database is untouched by the drill
+        assertThat(db.getCollection("trades").countDocuments()).isEqualTo(2);
+        assertThat(db.getCollection("users").countDocuments()).isEqualTo(2);
+
+        CliRun strict = CliRun.run(home, "dr-drill", "--rto-target", "1s");
+        assertThat(strict.exitCode()).isEqualTo(1);
+        assertThat(strict.out()).contains("FAIL RTO", "exceeds the target 1s");
     }
 }
