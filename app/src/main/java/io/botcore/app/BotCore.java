@@ -11,6 +11,7 @@ import io.botcore.app.cli.DownloadDataCommand;
 import io.botcore.app.cli.ImportDataCommand;
 import io.botcore.app.cli.KillSwitchCommand;
 import io.botcore.app.cli.LogLevelCommand;
+import io.botcore.app.cli.SecurityCheckCommand;
 import io.botcore.app.cli.SecurityCommand;
 import io.botcore.app.cli.EngineCommand;
 import io.botcore.app.cli.GenerateSecretsCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class, EngineCommand.class, AiCommand.class, DbCommand.class, StatusCommand.class,
             ValidateEnvCommand.class, GenerateSecretsCommand.class, UserCommand.class, AuditCommand.class,
-            LogLevelCommand.class, KillSwitchCommand.class, SecurityCommand.class, DownloadDataCommand.class, ImportDataCommand.class,
+            LogLevelCommand.class, KillSwitchCommand.class, SecurityCommand.class, SecurityCheckCommand.class, DownloadDataCommand.class, ImportDataCommand.class,
             BacktestCommand.class,
             BenchCommand.class, TestCommand.class,
             CommandLine.HelpCommand.class})
