@@ -17,6 +17,7 @@ import io.botcore.app.cli.OptimizeCommand;
 import io.botcore.app.cli.KillSwitchCommand;
 import io.botcore.app.cli.MaintenanceCommand;
 import io.botcore.app.cli.LogLevelCommand;
+import io.botcore.app.cli.SecurityCheckCommand;
 import io.botcore.app.cli.SecurityCommand;
 import io.botcore.app.cli.EngineCommand;
 import io.botcore.app.cli.GenerateSecretsCommand;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class, EngineCommand.class, AiCommand.class, DbCommand.class, StatusCommand.class,
             ValidateEnvCommand.class, GenerateSecretsCommand.class, UserCommand.class, AuditCommand.class,
-            LogLevelCommand.class, KillSwitchCommand.class, SecurityCommand.class, DownloadDataCommand.class, ImportDataCommand.class,
+            LogLevelCommand.class, KillSwitchCommand.class, SecurityCommand.class, SecurityCheckCommand.class,
+            DownloadDataCommand.class, ImportDataCommand.class,
             BacktestCommand.class, OptimizeCommand.class, WalkForwardCommand.class,
             BackupCommand.class, RestoreCommand.class, VerifyBackupCommand.class, MaintenanceCommand.class,
             DrDrillCommand.class,

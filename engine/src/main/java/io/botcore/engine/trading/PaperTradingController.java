@@ -3,9 +3,12 @@ package io.botcore.engine.trading;
 import io.botcore.core.backtest.EquityCurve;
 import io.botcore.core.backtest.PerformanceCalculator;
 import io.botcore.core.backtest.PerformanceMetrics;
+import io.botcore.engine.admin.AuditLog;
 import io.botcore.engine.auth.AuthenticatedUser;
 import io.botcore.platform.web.ApiException;
 import io.botcore.platform.web.ApiResponse;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -33,9 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PaperTradingController {
 
     private final BotManager manager;
+    private final AuditLog audit;
 
-    PaperTradingController(BotManager manager) {
+    PaperTradingController(BotManager manager, AuditLog audit) {
         this.manager = manager;
+        this.audit = audit;
     }
 
     private Bot defaultBot(AuthenticatedUser caller) {
@@ -88,16 +93,21 @@ class PaperTradingController {
     }
 
     @PostMapping("/start")
-    ApiResponse<Map<String, String>> start(@AuthenticationPrincipal AuthenticatedUser caller) {
+    ApiResponse<Map<String, String>> start(@AuthenticationPrincipal AuthenticatedUser caller,
+            HttpServletRequest request) {
         BotController.requireTrader(caller);
         Bot bot = BotController.call(() -> manager.start(defaultBot(caller)));
+        audit.record("bot.started", caller.email(), request.getRemoteAddr(), "bot_id", bot.id(), "run",
+                bot.run().number());
         return ApiResponse.ok(Map.of("message", "paper bot " + bot.id() + " started"));
     }
 
     @PostMapping("/stop")
-    ApiResponse<Map<String, String>> stop(@AuthenticationPrincipal AuthenticatedUser caller) {
+    ApiResponse<Map<String, String>> stop(@AuthenticationPrincipal AuthenticatedUser caller,
+            HttpServletRequest request) {
         BotController.requireTrader(caller);
         Bot bot = BotController.call(() -> manager.stop(defaultBot(caller), "stopped by " + caller.email()));
+        audit.record("bot.stopped", caller.email(), request.getRemoteAddr(), "bot_id", bot.id());
         return ApiResponse.ok(Map.of("message", "paper bot " + bot.id() + " is " + bot.status()));
     }
 
