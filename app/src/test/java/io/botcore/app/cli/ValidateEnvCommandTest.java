@@ -36,7 +36,7 @@ class ValidateEnvCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("5 problems:")
                 .contains("config.toml: server.workers = \"lots\": expected an integer from 1 to 1024")
-                .contains("config.yaml: cache.backend = \"memcached\": expected one of memory, redis")
+                .contains("config.yaml: cache.backend = \"memcached\": expected one of auto, memory, redis")
                 .contains(".env has mode rw-r--r--, expected rw------- (chmod 600")
                 .contains("JWT_SECRET is not set")
                 .contains("database mongodb://127.0.0.1:" + closedPort + "/bot_core does not answer within 3 s");
