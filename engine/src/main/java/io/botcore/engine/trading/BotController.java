@@ -3,9 +3,8 @@ package io.botcore.engine.trading;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.botcore.core.market.Interval;
-import io.botcore.core.strategy.StrategyCatalog;
-import io.botcore.core.strategy.StrategyParameters;
 import io.botcore.engine.admin.AuditLog;
+import io.botcore.engine.ai.EngineStrategies;
 import io.botcore.engine.auth.AuthenticatedUser;
 import io.botcore.engine.auth.Role;
 import io.botcore.platform.web.ApiException;
@@ -52,9 +51,11 @@ class BotController {
     private static final java.util.regex.Pattern BOT_ID = java.util.regex.Pattern.compile("[a-z0-9]{10}");
 
     private final BotManager manager;
+    private final EngineStrategies strategies;
     private final AuditLog audit;
 
-    BotController(BotManager manager, AuditLog audit) {
+    BotController(BotManager manager, AuditLog audit, EngineStrategies strategies) {
+        this.strategies = strategies;
         this.manager = manager;
         this.audit = audit;
     }
@@ -102,7 +103,7 @@ class BotController {
 
     @GetMapping("/api/strategies")
     ApiResponse<List<String>> strategies() {
-        return ApiResponse.ok(StrategyCatalog.names());
+        return ApiResponse.ok(strategies.names());
     }
 
     @GetMapping("/api/bots")
@@ -130,11 +131,9 @@ class BotController {
         }
         Map<String, String> params = body.params() == null ? Map.of() : new LinkedHashMap<>(body.params());
         try {
-            StrategyParameters parameters = StrategyParameters.of(params);
-            StrategyCatalog.create(body.strategy(), parameters);
-            parameters.requireAllUsed(body.strategy());
+            strategies.validate(body.strategy(), params);
         } catch (IllegalArgumentException e) {
-            throw invalid(body.strategy() != null && StrategyCatalog.names().contains(body.strategy()) ? "params"
+            throw invalid(body.strategy() != null && strategies.names().contains(body.strategy()) ? "params"
                     : "strategy", e.getMessage());
         }
         RiskRequest r = body.risk() == null ? new RiskRequest(null, null, null, null, null, null, null) : body.risk();

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 
 import io.botcore.core.market.Interval;
 import io.botcore.core.market.store.CandleStore;
+import io.botcore.engine.ai.EngineStrategies;
 import io.botcore.engine.feed.CandleBatch;
 import io.botcore.engine.feed.ReplayFeed;
 import io.botcore.engine.ws.EventHub;
@@ -55,8 +56,11 @@ public final class BotManager implements AutoCloseable {
         return t;
     });
 
+    private final EngineStrategies strategies;
+
     public BotManager(MongoDatabase database, CandleStore candles, TradingSettings settings, EventHub events,
-            TradingMetrics metrics, Clock clock) {
+            TradingMetrics metrics, EngineStrategies strategies, Clock clock) {
+        this.strategies = strategies;
         this.database = database;
         this.bots = new BotStore(database, clock);
         this.store = new TradingStore(database);
@@ -123,7 +127,7 @@ public final class BotManager implements AutoCloseable {
                 if (runner != null) {
                     runner.close();
                 }
-                runner = new BotRunner(bot, store, candles, settings.warmUpCandles(), events, metrics);
+                runner = new BotRunner(bot, store, candles, settings.warmUpCandles(), events, metrics, strategies);
                 runners.put(bot.id(), runner);
                 runner.start();
                 events.publish(bot.userId(), "BotStatusUpdate", Map.of("bot_id", bot.id(), "status", Bot.RUNNING));

@@ -11,10 +11,10 @@ import io.botcore.core.market.CandleSeries;
 import io.botcore.core.market.store.CandleStore;
 import io.botcore.core.strategy.Side;
 import io.botcore.core.strategy.Strategy;
-import io.botcore.core.strategy.StrategyCatalog;
-import io.botcore.core.strategy.StrategyParameters;
 import io.botcore.core.trading.PaperSession;
 import io.botcore.core.trading.Trade;
+import io.botcore.engine.ai.AiContext;
+import io.botcore.engine.ai.EngineStrategies;
 import io.botcore.engine.feed.CandleBatch;
 import io.botcore.engine.feed.ReplayFeed;
 import io.botcore.engine.ws.EventHub;
@@ -75,7 +75,8 @@ final class BotRunner implements AutoCloseable {
     private boolean stopped;
     private volatile String problem;
 
-    BotRunner(Bot bot, TradingStore store, CandleStore candles, int warmUp, EventHub events, TradingMetrics metrics) {
+    BotRunner(Bot bot, TradingStore store, CandleStore candles, int warmUp, EventHub events, TradingMetrics metrics,
+            EngineStrategies strategies) {
         this.bot = bot;
         this.store = store;
         this.candles = candles;
@@ -84,8 +85,9 @@ final class BotRunner implements AutoCloseable {
         this.metrics = metrics;
         Map<SymbolRules, Strategy> markets = new LinkedHashMap<>();
         for (String symbol : bot.symbols()) {
-            markets.put(SymbolCatalog.rules(symbol).orElseThrow(), StrategyCatalog.create(bot.strategy(),
-                    StrategyParameters.of(bot.params())));
+            markets.put(SymbolCatalog.rules(symbol).orElseThrow(), strategies.create(bot.strategy(), bot.params(),
+                    new AiContext(bot.id(), bot.run().number(), bot.userId(), symbol, bot.interval(),
+                            bot.run().startAfter())));
         }
         this.session = new PaperSession(markets, bot.config(), bot.orderIdPrefix());
         this.cursor = bot.run().startAfter();

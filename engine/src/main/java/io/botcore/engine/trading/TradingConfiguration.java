@@ -7,6 +7,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import io.botcore.core.market.Candle;
 import io.botcore.core.market.store.CandleStore;
 import io.botcore.engine.EngineSettings;
+import io.botcore.engine.ai.EngineStrategies;
 import io.botcore.engine.feed.CandleBatch;
 import io.botcore.engine.feed.MarketFeed;
 import io.botcore.engine.exchange.BinanceMetrics;
@@ -58,8 +59,8 @@ class TradingConfiguration {
 
     @Bean(destroyMethod = "close")
     BotManager botManager(MongoDatabase database, CandleStore candles, EngineSettings settings, EventHub events,
-            TradingMetrics metrics, Clock clock) {
-        return new BotManager(database, candles, settings.trading(), events, metrics, clock);
+            TradingMetrics metrics, EngineStrategies strategies, Clock clock) {
+        return new BotManager(database, candles, settings.trading(), events, metrics, strategies, clock);
     }
 
     @Bean(destroyMethod = "close")
