@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,6 +35,7 @@ class DisasterRecoveryIT {
         }
         Files.writeString(old.resolve(".env"), "DATABASE_URL=mongodb://127.0.0.1:" + db + "/bot_core\n"
                 + "JWT_SECRET=disaster-recovery-it-secret-0123456789-abcdefghijklmnop\n");
+        Files.setPosixFilePermissions(old.resolve(".env"), PosixFilePermissions.fromString("rw-------"));
         Map<String, String> env = new HashMap<>();
         env.put("OLD", old.toString());
         env.put("NEW", fresh.toString());
