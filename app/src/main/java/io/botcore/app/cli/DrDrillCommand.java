@@ -119,6 +119,7 @@ public final class DrDrillCommand implements Callable<Integer> {
                 engine.close();
             }
         } finally {
+            restoreCliLogging();
             if (keep) {
                 System.out.println("drill: scratch folder kept: " + scratch);
             } else {
@@ -186,6 +187,21 @@ public final class DrDrillCommand implements Callable<Integer> {
             Thread.sleep(250);
         }
         return body;
+    }
+
+    /**
+     * The drill's engines ran inside this process and installed the service logging (console on stdout);
+     * put back the command line's own configuration (logback.xml: stderr) for whatever runs next here.
+     */
+    private static void restoreCliLogging() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.reset();
+            try {
+                new ch.qos.logback.classic.util.ContextInitializer(context).autoConfig();
+            } catch (ch.qos.logback.core.joran.spi.JoranException e) {
+                System.err.println("warning: could not restore the command line's logging: " + e.getMessage());
+            }
+        }
     }
 
     private static boolean databaseHealthy(String health) {

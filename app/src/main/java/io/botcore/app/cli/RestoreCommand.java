@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
         description = {"Restore a backup made by ./bot-core backup into the database (the manual's mongorestore "
                 + "--archive --gzip [--drop]). The backup's files are checked against its manifest first.",
             "Stop the engine and AI service before restoring over live data. The record of the newest backup "
-                + "(for the backup alerts) is kept as it was."})
+                + "(for the backup alerts) is kept as it was. With --with-config the restored .env and config "
+                + "files (DATABASE_URL included) apply to the database restore too."})
 public final class RestoreCommand implements Callable<Integer> {
 
     @Mixin
@@ -57,9 +58,11 @@ public final class RestoreCommand implements Callable<Integer> {
             if (config) {
                 List<String> files = ConfigArchive.extract(LocalBackups.configArchive(folder), Home.dir());
                 System.out.println("configuration restored: " + String.join(", ", files));
+                context = BackupContext.load(options);
             }
             String target = database == null ? context.database.databaseName() : database;
-            DatabaseRestore.Result result = context.withClient(client -> restore(client.getDatabase(target), folder, drop));
+            BackupContext restoreTo = context;
+            DatabaseRestore.Result result = restoreTo.withClient(client -> restore(client.getDatabase(target), folder, drop));
             for (Map.Entry<String, DatabaseRestore.Counts> c : result.collections().entrySet()) {
                 BackupManifest.CollectionEntry expected = manifest.collections().get(c.getKey());
                 System.out.printf("  %-24s %8d inserted %8d skipped (backup: %d)%n", c.getKey(), c.getValue().inserted(),

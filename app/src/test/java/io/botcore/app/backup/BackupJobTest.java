@@ -130,6 +130,15 @@ class BackupJobTest {
             assertThat(uploaded).isEqualTo(Files.readAllBytes(folder.resolve("mongodb-20261203-020000.archive.gz")));
         }
         assertThat(report.uploadedTo()).isEqualTo("s3://bot-core-backups/prod/20261203-020000/");
+        // what restore --from s3:NAME does: list, then download the backup's files
+        try (S3Backups s3 = new S3Backups(settings)) {
+            assertThat(s3.list()).containsExactly("20251231-020000", "20261120-020000", "20261203-020000");
+            Path downloaded = home.resolve("downloaded");
+            s3.download("20261203-020000", downloaded);
+            assertThat(BackupManifest.read(downloaded.resolve(BackupManifest.FILE)).checkFiles(downloaded)).isEmpty();
+            assertThat(Files.readAllBytes(downloaded.resolve("config-20261203-020000.tar.gz")))
+                    .isEqualTo(Files.readAllBytes(folder.resolve("config-20261203-020000.tar.gz")));
+        }
         assertThat(Files.readString(backups.resolve("backup.log"))).startsWith(
                 "2026-12-03T02:00:00Z Backup completed: 20261203-020000 collections=2 documents=122 bytes=");
     }
