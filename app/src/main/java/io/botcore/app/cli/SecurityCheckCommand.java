@@ -409,6 +409,21 @@ public final class SecurityCheckCommand implements Callable<Integer> {
         }
     }
 
+    /** The line the bug is reported at: the instance's primary source line, else its method's, else its class's. */
+    private static Element sourceLine(Element bug) {
+        Element fallback = null;
+        for (org.w3c.dom.Node child = bug.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element e && e.getTagName().equals("SourceLine") && e.getAttribute("primary")
+                    .equals("true")) {
+                return e;
+            }
+            if (child instanceof Element e && e.getTagName().equals("Method") && fallback == null) {
+                fallback = (Element) e.getElementsByTagName("SourceLine").item(0);
+            }
+        }
+        return fallback != null ? fallback : (Element) bug.getElementsByTagName("SourceLine").item(0);
+    }
+
     /** The bug instances of one SpotBugs XML report, one line each. */
     static List<String> bugs(Path report) {
         List<String> out = new ArrayList<>();
@@ -420,7 +435,7 @@ public final class SecurityCheckCommand implements Callable<Integer> {
             NodeList instances = xml.getElementsByTagName("BugInstance");
             for (int i = 0; i < instances.getLength(); i++) {
                 Element bug = (Element) instances.item(i);
-                Element line = (Element) bug.getElementsByTagName("SourceLine").item(0);
+                Element line = sourceLine(bug);
                 String where = line == null ? "" : " at " + line.getAttribute("sourcepath") + ":" + line.getAttribute("start");
                 Element message = (Element) bug.getElementsByTagName("ShortMessage").item(0);
                 out.add(bug.getAttribute("type") + where + (message == null ? "" : " (" + message.getTextContent() + ")"));

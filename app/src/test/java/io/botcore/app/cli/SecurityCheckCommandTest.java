@@ -127,6 +127,25 @@ class SecurityCheckCommandTest {
         assertThat(SecurityCheckCommand.strengthBits("short-weak-key-123")).isLessThan(256);
     }
 
+    @Test
+    void shouldReportEachBugOfASpotBugsReportAtItsPrimaryLine() throws IOException {
+        write("platform/target/spotbugsXml.xml", "<?xml version='1.0' encoding='utf-8'?><BugCollection version='4.9.8'>"
+                + "<BugInstance category='SECURITY' priority='2' type='PREDICTABLE_RANDOM'><ShortMessage>Predictable "
+                + "pseudorandom number generator</ShortMessage><Class classname='io.botcore.platform.planted.Planted' "
+                + "primary='true'><SourceLine classname='io.botcore.platform.planted.Planted' start='4' end='14' "
+                + "sourcepath='io/botcore/platform/planted/Planted.java'/></Class><Method name='token' primary='true'>"
+                + "<SourceLine start='6' end='6' sourcepath='io/botcore/platform/planted/Planted.java'/></Method>"
+                + "<SourceLine start='6' end='6' sourcepath='io/botcore/platform/planted/Planted.java' primary='true'/>"
+                + "</BugInstance><BugInstance category='SECURITY' type='COMMAND_INJECTION'><ShortMessage>Potential "
+                + "Command Injection</ShortMessage><Method name='run'><SourceLine start='10' "
+                + "sourcepath='io/botcore/platform/planted/Planted.java'/></Method></BugInstance></BugCollection>");
+
+        assertThat(SecurityCheckCommand.bugs(home.resolve("platform/target/spotbugsXml.xml"))).containsExactly(
+                "PREDICTABLE_RANDOM at io/botcore/platform/planted/Planted.java:6 (Predictable pseudorandom number "
+                        + "generator)",
+                "COMMAND_INJECTION at io/botcore/platform/planted/Planted.java:10 (Potential Command Injection)");
+    }
+
     private void write(String file, String text) throws IOException {
         Path path = home.resolve(file);
         Files.createDirectories(path.getParent());

@@ -56,8 +56,14 @@ class ExchangeKeysController {
     @GetMapping
     ApiResponse<Map<String, Object>> get(@AuthenticationPrincipal AuthenticatedUser caller) {
         Map<String, Object> out = new LinkedHashMap<>();
-        requireAvailable().find(caller.id()).ifPresentOrElse(c -> out.putAll(view(c)), () -> out.put("configured",
-                false));
+        try {
+            requireAvailable().find(caller.id()).ifPresentOrElse(c -> out.putAll(view(c)), () -> out.put("configured",
+                    false));
+        } catch (ExchangeKeyCipher.TamperedException e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "your stored exchange keys cannot be opened by this "
+                    + "engine: " + e.getMessage() + "; give every engine the same EXCHANGE_KEY_ENCRYPTION_KEY, or "
+                    + "store the keys again");
+        }
         return ApiResponse.ok(out);
     }
 

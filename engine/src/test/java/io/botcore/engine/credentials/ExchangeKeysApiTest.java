@@ -112,7 +112,8 @@ class ExchangeKeysApiTest {
         assertThat(call("GET", "/api/settings/exchange-keys", null, null).statusCode()).isEqualTo(401);
 
         MongoDatabase database = engine.getBean(MongoDatabase.class);
-        Document stored = database.getCollection("exchange_credentials").find().first();
+        Document stored = database.getCollection("exchange_credentials").find(new Document("_id", aliceAccount.id()))
+                .first();
         assertThat(stored.getString("_id")).isEqualTo(aliceAccount.id());
         assertThat(stored.getString("api_secret")).isNotEqualTo(API_SECRET);
         assertThat(stored.toJson()).doesNotContain(API_SECRET).doesNotContain(API_KEY);
@@ -122,7 +123,7 @@ class ExchangeKeysApiTest {
         assertThat(lookup.apiKey()).isEqualTo(API_KEY);
 
         List<Document> audit = database.getCollection("audit_events").find(new Document("type",
-                "exchange_keys.saved")).into(new ArrayList<>());
+                "exchange_keys.saved").append("actor", "alice@example.com")).into(new ArrayList<>());
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).toJson()).contains("q1w2…opQR").doesNotContain(API_SECRET).doesNotContain(API_KEY);
 
@@ -132,7 +133,8 @@ class ExchangeKeysApiTest {
         assertThat(JSON.readTree(call("GET", "/api/settings/exchange-keys", alice, null).body()).path("data")
                 .path("configured").asBoolean()).isFalse();
         assertThat(call("DELETE", "/api/settings/exchange-keys", alice, null).statusCode()).isEqualTo(404);
-        assertThat(database.getCollection("audit_events").countDocuments(new Document("type", "exchange_keys.deleted")))
+        assertThat(database.getCollection("audit_events").countDocuments(new Document("type", "exchange_keys.deleted")
+                .append("actor", "alice@example.com")))
                 .isEqualTo(1);
 
         for (HttpResponse<String> answer : answers) {
@@ -147,6 +149,23 @@ class ExchangeKeysApiTest {
         }
         assertThat(logs).as("the debug-level engine log").contains("exchange_keys.saved")
                 .doesNotContain(API_SECRET).doesNotContain(API_KEY);
+    }
+
+    @Test
+    void shouldAnswer503NotAnErrorWhenTheStoredValuesDoNotOpenWithThisEnginesKey() throws Exception {
+        String body = "{\"api_key\":\"" + API_KEY + "\",\"api_secret\":\"" + API_SECRET + "\"}";
+        assertThat(call("PUT", "/api/settings/api-keys", bob, body).statusCode()).isEqualTo(200);
+        MongoDatabase database = engine.getBean(MongoDatabase.class);
+        String bobId = new UserStore(database, Clock.systemUTC()).findByEmail("bob@example.com").orElseThrow().id();
+        database.getCollection("exchange_credentials").updateOne(new Document("_id", bobId),
+                new Document("$set", new Document("key_id", "0badc0de")));
+
+        HttpResponse<String> read = call("GET", "/api/settings/exchange-keys", bob, null);
+
+        assertThat(read.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(read.body()).path("error").asString()).contains("sealed with key 0badc0de")
+                .contains("EXCHANGE_KEY_ENCRYPTION_KEY");
+        assertThat(call("DELETE", "/api/settings/exchange-keys", bob, null).statusCode()).isEqualTo(200);
     }
 
     @Test
