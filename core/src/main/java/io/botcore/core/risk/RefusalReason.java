@@ -17,5 +17,7 @@ public enum RefusalReason {
     /** The cash left (after the reserve) is too small for an order the exchange accepts. */
     INSUFFICIENT_CASH,
     /** The position size itself rounds to less than the exchange's minimum quantity or notional. */
-    BELOW_MIN_SIZE
+    BELOW_MIN_SIZE,
+    /** New entries are halted by the operator (maintenance mode); exits and protective orders still run. */
+    ENTRIES_HALTED
 }

@@ -88,6 +88,15 @@ public final class PaperSession {
      *         trades closed
      */
     public Step onCandle(Symbol symbol, Candle candle) {
+        return onCandle(symbol, candle, false);
+    }
+
+    /**
+     * Runs the next closed candle of {@code symbol}, with new entries halted or not (maintenance mode): a halted
+     * entry is refused with {@link RefusalReason#ENTRIES_HALTED}, exits and protective orders run as usual. A
+     * rebuild must pass the same flag for the same candle to arrive at the same state.
+     */
+    public Step onCandle(Symbol symbol, Candle candle, boolean entriesHalted) {
         Strategy strategy = strategyOf(symbol);
         recorder.begin();
         int tradesBefore = trader.trades().size();
@@ -98,7 +107,9 @@ public final class PaperSession {
         int ordersBefore = recorder.placed.size();
         Map<RefusalReason, Integer> refusalsBefore = new EnumMap<>(RefusalReason.class);
         refusalsBefore.putAll(trader.refusals());
+        trader.haltEntries(entriesHalted);
         trader.onSignal(symbol, signal);
+        trader.haltEntries(false);
         Decision decision = decide(signal, recorder.placed.subList(ordersBefore, recorder.placed.size()),
                 refusalsBefore);
         return recorder.finish(symbol, candle.openTime(), signal, decision,

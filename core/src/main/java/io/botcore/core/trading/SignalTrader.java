@@ -60,6 +60,7 @@ public final class SignalTrader implements ExecutionListener {
     /** Close of the last candle of each symbol, converted to a decimal only when it is needed. */
     private final Map<Symbol, Double> lastCloses = new HashMap<>();
     private final Map<RefusalReason, Integer> refusals = new EnumMap<>(RefusalReason.class);
+    private boolean entriesHalted;
     private final Map<RejectReason, Integer> rejections = new EnumMap<>(RejectReason.class);
 
     /**
@@ -109,6 +110,14 @@ public final class SignalTrader implements ExecutionListener {
     }
 
     /**
+     * Halts or resumes new entries: while halted, a buy signal is refused ({@link RefusalReason#ENTRIES_HALTED})
+     * before the risk policy is asked; sell signals, protective exits and open orders go on as usual.
+     */
+    public void haltEntries(boolean halted) {
+        this.entriesHalted = halted;
+    }
+
+    /**
      * Acts on the strategy's signal at the close of the candle last given to {@link #onBarClosed} for
      * {@code symbol}.
      */
@@ -135,6 +144,10 @@ public final class SignalTrader implements ExecutionListener {
     private void enter(Symbol symbol, Signal signal) {
         if (book.quantity(symbol).signum() > 0 || pendingEntries.containsKey(symbol)
                 || pendingExits.containsKey(symbol)) {
+            return;
+        }
+        if (entriesHalted) {
+            refusals.merge(RefusalReason.ENTRIES_HALTED, 1, Integer::sum);
             return;
         }
         BigDecimal price = lastClose(symbol);

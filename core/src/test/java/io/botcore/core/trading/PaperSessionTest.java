@@ -8,11 +8,13 @@ import io.botcore.core.backtest.Backtester;
 import io.botcore.core.execution.ExitBracket;
 import io.botcore.core.execution.ExitReason;
 import io.botcore.core.execution.Fill;
+import io.botcore.core.execution.OrderSide;
 import io.botcore.core.execution.Symbol;
 import io.botcore.core.execution.SymbolRules;
 import io.botcore.core.market.CandleSeries;
 import io.botcore.core.market.Interval;
 import io.botcore.core.market.csv.CandleCsvReader;
+import io.botcore.core.risk.RefusalReason;
 import io.botcore.core.strategy.RsiStrategy;
 import io.botcore.core.strategy.Side;
 import io.botcore.core.testdata.RecordedData;
@@ -125,5 +127,41 @@ class PaperSessionTest {
         assertThat(paper.openOrders(Symbol.of("BTCUSDT"))).isEmpty();
         assertThat(closed.trades()).singleElement().satisfies(t -> assertThat(t.exitReason()).isEqualTo(ExitReason.MANUAL));
         assertThat(closed.cash()).isEqualByComparingTo(closed.equity());
+    }
+
+    @Test
+    void haltedEntriesAreRefusedWhileTheOpenPositionStillExitsAndARebuildWithTheSameFlagsAgrees() {
+        List<PaperSession.Step> free = feed(session("bot1.r1"), year);
+        int firstEntryFill = 0;
+        while (free.get(firstEntryFill).fills().isEmpty()) {
+            firstEntryFill++;
+        }
+        int haltFrom = firstEntryFill + 1;
+        int haltTo = haltFrom + 24 * 60;
+
+        PaperSession halted = session("bot1.r1");
+        List<PaperSession.Step> steps = new ArrayList<>();
+        for (int i = 0; i < year.size(); i++) {
+            steps.add(halted.onCandle(BTCUSDT.symbol(), year.candle(i), i >= haltFrom && i < haltTo));
+        }
+
+        List<PaperSession.Step> window = steps.subList(haltFrom, haltTo);
+        assertThat(window).filteredOn(s -> s.decision() != null
+                && s.decision().refusal() == RefusalReason.ENTRIES_HALTED).hasSizeGreaterThan(3);
+        assertThat(window).allSatisfy(s -> assertThat(s.orders()).noneMatch(o -> o.side() == OrderSide.BUY));
+        // the position entered before the halt is closed during it exactly as without the halt
+        assertThat(halted.trades().get(0)).isEqualTo(free.stream().flatMap(s -> s.trades().stream()).findFirst()
+                .orElseThrow());
+        assertThat(halted.trades().get(0).exitTime()).isBefore(year.candle(haltTo).openInstant());
+        assertThat(steps.subList(haltTo, steps.size())).anyMatch(s -> s.orders().stream()
+                .anyMatch(o -> o.side() == OrderSide.BUY));
+
+        PaperSession rebuilt = session("bot1.r1");
+        for (int i = 0; i < year.size(); i++) {
+            PaperSession.Step step = steps.get(i);
+            boolean wasHalted = step.decision() != null && step.decision().refusal() == RefusalReason.ENTRIES_HALTED;
+            assertThat(rebuilt.onCandle(BTCUSDT.symbol(), year.candle(i), wasHalted)).isEqualTo(step);
+        }
+        assertThat(rebuilt.book().cash()).isEqualByComparingTo(halted.book().cash());
     }
 }

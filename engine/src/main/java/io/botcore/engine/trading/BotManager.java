@@ -6,6 +6,7 @@ import io.botcore.core.market.Interval;
 import io.botcore.core.market.store.CandleStore;
 import io.botcore.engine.ai.EngineStrategies;
 import io.botcore.engine.feed.CandleBatch;
+import io.botcore.engine.maintenance.Maintenance;
 import io.botcore.engine.feed.ReplayFeed;
 import io.botcore.engine.ws.EventHub;
 
@@ -127,7 +128,8 @@ public final class BotManager implements AutoCloseable {
                 if (runner != null) {
                     runner.close();
                 }
-                runner = new BotRunner(bot, store, candles, settings.warmUpCandles(), events, metrics, strategies);
+                runner = new BotRunner(bot, store, candles, settings.warmUpCandles(), events, metrics, strategies,
+                        this::entriesHalted);
                 runners.put(bot.id(), runner);
                 runner.start();
                 events.publish(bot.userId(), "BotStatusUpdate", Map.of("bot_id", bot.id(), "status", Bot.RUNNING));
@@ -272,5 +274,14 @@ public final class BotManager implements AutoCloseable {
         loop.shutdownNow();
         runners.values().forEach(BotRunner::close);
         runners.clear();
+    }
+
+    /** Maintenance mode halts new entries; when its state cannot be read, entries are halted too. */
+    private boolean entriesHalted() {
+        try {
+            return Maintenance.active(database, clock);
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 }

@@ -30,10 +30,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -48,6 +50,10 @@ import org.slf4j.LoggerFactory;
  * the session itself: at start it rebuilds it by feeding the stored candles up to the portfolio's cursor again
  * (checking that the cash it arrives at is the stored cash), then continues; outcomes written twice after a crash
  * are upserts of identical records. A {@code kill -9} at any moment loses nothing and repeats nothing.
+ *
+ * <p><b>Maintenance.</b> While maintenance mode is on, buy signals are refused ({@code ENTRIES_HALTED}, stored with
+ * the signal) and exits and protective orders run as usual; the rebuild reads those refusals back, so it arrives
+ * at the same state.
  *
  * <p><b>Database outage.</b> When storing an outcome fails, the runner keeps it, looks at no further candle (so it
  * places no new order), and retries every second; candles arriving meanwhile wait in memory (they are in the
@@ -74,9 +80,12 @@ final class BotRunner implements AutoCloseable {
     private int fillCount;
     private boolean stopped;
     private volatile String problem;
+    /** Whether new entries are halted now (maintenance mode); asked once per batch. */
+    private final BooleanSupplier entriesHalted;
 
     BotRunner(Bot bot, TradingStore store, CandleStore candles, int warmUp, EventHub events, TradingMetrics metrics,
-            EngineStrategies strategies) {
+            EngineStrategies strategies, BooleanSupplier entriesHalted) {
+        this.entriesHalted = entriesHalted;
         this.bot = bot;
         this.store = store;
         this.candles = candles;
@@ -138,9 +147,11 @@ final class BotRunner implements AutoCloseable {
         Optional<Document> portfolio = store.portfolio(bot.id())
                 .filter(p -> p.getInteger("run", 0) == bot.run().number());
         long storedCursor = portfolio.map(p -> p.getLong("cursor")).orElse(startAfter);
+        Set<String> halted = store.haltedEntries(bot);
         for (Map.Entry<Long, Map<String, Candle>> batch : stored(startAfter + 1, storedCursor + 1, 0).entrySet()) {
             for (Map.Entry<String, Candle> candle : batch.getValue().entrySet()) {
-                fillCount += session.onCandle(Symbol.of(candle.getKey()), candle.getValue()).fills().size();
+                fillCount += session.onCandle(Symbol.of(candle.getKey()), candle.getValue(),
+                        halted.contains(candle.getKey() + "@" + batch.getKey())).fills().size();
             }
             cursor = batch.getKey();
         }
@@ -233,8 +244,9 @@ final class BotRunner implements AutoCloseable {
         int fillsBefore = fillCount;
         int tradesBefore = session.trades().size();
         List<PaperSession.Step> steps = new ArrayList<>();
+        boolean halted = entriesHalted.getAsBoolean();
         for (Map.Entry<String, Candle> candle : batch.entrySet()) {
-            PaperSession.Step step = session.onCandle(Symbol.of(candle.getKey()), candle.getValue());
+            PaperSession.Step step = session.onCandle(Symbol.of(candle.getKey()), candle.getValue(), halted);
             fillCount += step.fills().size();
             steps.add(step);
         }

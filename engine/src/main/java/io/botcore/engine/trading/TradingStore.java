@@ -19,6 +19,7 @@ import io.botcore.core.execution.Fill;
 import io.botcore.core.execution.Ledger;
 import io.botcore.core.execution.Order;
 import io.botcore.core.execution.Position;
+import io.botcore.core.risk.RefusalReason;
 import io.botcore.core.strategy.Reason;
 import io.botcore.core.trading.PaperSession;
 import io.botcore.core.trading.Trade;
@@ -28,8 +29,10 @@ import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -258,6 +261,20 @@ public final class TradingStore {
         }
         return (curve == null ? new EquityCurve.Builder(bot.interval(), bot.createdAt().toEpochMilli(),
                 bot.initialBalance().doubleValue()) : curve).build();
+    }
+
+    /**
+     * The candles of the bot's current run whose entry was refused because entries were halted (maintenance), as
+     * {@code SYMBOL@openTime}: a rebuild halts the same entries again.
+     */
+    public Set<String> haltedEntries(Bot bot) {
+        Set<String> out = new HashSet<>();
+        for (Document signal : signals.find(Filters.and(Filters.eq("bot_id", bot.id()),
+                Filters.eq("refusal", RefusalReason.ENTRIES_HALTED.name()),
+                Filters.gt("candle_open_time", bot.run().startAfter())))) {
+            out.add(signal.getString("symbol") + "@" + signal.getLong("candle_open_time"));
+        }
+        return out;
     }
 
     /** Number of documents of a bot in {@code orders}, {@code fills} or {@code trades}; for checks and tests. */
