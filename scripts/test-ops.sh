@@ -297,8 +297,10 @@ compose_config() {
   services=$(cd "$d" && GRAFANA_ADMIN_PASSWORD=check docker-compose config --services | sort | tr '\n' ' ')
   echo "services: $services"
   [ "$services" = "ai alertmanager engine grafana mongodb nginx prometheus redis " ] || { echo "unexpected services"; return 1; }
-  (cd "$d" && GRAFANA_ADMIN_PASSWORD=check docker-compose config) | grep -q 'published: 3001' ||
-    (cd "$d" && GRAFANA_ADMIN_PASSWORD=check docker-compose config) | grep -q '3001:3000' || { echo "grafana not on 3001"; return 1; }
+  # read the whole output first: `cmd | grep -q` ends the pipe early and, under pipefail, fails on the SIGPIPE
+  local rendered
+  rendered=$(cd "$d" && GRAFANA_ADMIN_PASSWORD=check docker-compose config) || return 1
+  grep -q 'published: 3001' <<<"$rendered" || grep -q '3001:3000' <<<"$rendered" || { echo "grafana not on 3001"; return 1; }
 }
 check "docker-compose config -q (the eight services, Grafana on 3001)" compose_config
 
