@@ -95,8 +95,11 @@ public final class Ledger {
 
     /** Values the position in {@code symbol} (if any, now or later) at {@code price}, quote asset. */
     public void mark(Symbol symbol, BigDecimal price) {
-        marks.put(Objects.requireNonNull(symbol, "symbol"), Decimals.requirePositive("price", price));
-        equity = null;
+        BigDecimal previous = marks.put(Objects.requireNonNull(symbol, "symbol"),
+                Decimals.requirePositive("price", price));
+        if (previous != price) {
+            equity = null;
+        }
     }
 
     /** Cash at the start, quote asset. */

@@ -109,7 +109,7 @@ public final class SignalTrader implements ExecutionListener {
         }
         last.set(candle.close());
         if (book.quantity(symbol).signum() > 0) {
-            book.mark(symbol, BigDecimal.valueOf(candle.close()));
+            book.mark(symbol, last.decimal());
         }
         risk.onEquity(candle.openTime(), book.equity());
     }
@@ -199,7 +199,7 @@ public final class SignalTrader implements ExecutionListener {
         if (close == null || !close.known) {
             throw new IllegalStateException("signal for " + symbol + " before any candle of it closed");
         }
-        return BigDecimal.valueOf(close.value);
+        return close.decimal();
     }
 
     private SymbolRules rulesOf(Symbol symbol) {
@@ -230,15 +230,29 @@ public final class SignalTrader implements ExecutionListener {
         return Collections.unmodifiableMap(rejections);
     }
 
-    /** The close of a symbol's last candle, overwritten in place each candle. */
+    /**
+     * The close of a symbol's last candle, overwritten in place each candle, and its decimal, converted once per
+     * distinct close (a close equal to the previous one keeps the same decimal, so the book's equity is unchanged).
+     */
     private static final class LastClose {
 
         private double value;
         private boolean known;
+        private BigDecimal decimal;
 
         void set(double close) {
-            value = close;
-            known = true;
+            if (!known || Double.compare(close, value) != 0) {
+                value = close;
+                decimal = null;
+                known = true;
+            }
+        }
+
+        BigDecimal decimal() {
+            if (decimal == null) {
+                decimal = BigDecimal.valueOf(value);
+            }
+            return decimal;
         }
     }
 }
