@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * wall time: on a machine whose cores are shared with other work, wall time mostly measures the wait for a core,
  * while the thread's CPU time measures the work. Runs ours and ta4j alternately, {@code rounds} times each after
  * as many warm-up rounds, on the same candles in the same JVM, and prints the median of each, the ratio and our
- * candles per CPU second.
+ * candles per CPU second; then the same for the CPU time of the whole process over each run, which includes the
+ * garbage collector's threads (and any compiler work left after the warm-up).
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.botcore.bench.BacktestCpuTime [rounds]} (default 5).
  */
@@ -37,18 +38,30 @@ public final class BacktestCpuTime {
             cpuMillis(threads, benchmark::botCore);
             cpuMillis(threads, benchmark::ta4j);
         }
-        double[] ours = new double[rounds];
-        double[] theirs = new double[rounds];
+        double[][] ours = new double[2][rounds];
+        double[][] theirs = new double[2][rounds];
         for (int i = 0; i < rounds; i++) {
-            ours[i] = cpuMillis(threads, benchmark::botCore);
-            theirs[i] = cpuMillis(threads, benchmark::ta4j);
+            measure(threads, benchmark::botCore, ours, i);
+            measure(threads, benchmark::ta4j, theirs, i);
         }
+        report("thread CPU", ours[0], theirs[0], candles);
+        report("process CPU", ours[1], theirs[1], candles);
+    }
+
+    private static void report(String clock, double[] ours, double[] theirs, int candles) {
         double oursMedian = median(ours);
         double theirsMedian = median(theirs);
-        System.out.printf("Bot Core: median %.1f ms CPU (all: %s)%n", oursMedian, Arrays.toString(ours));
-        System.out.printf("ta4j:     median %.1f ms CPU (all: %s)%n", theirsMedian, Arrays.toString(theirs));
-        System.out.printf("speed-up %.1fx, Bot Core %.2f M candles per CPU second%n", theirsMedian / oursMedian,
-                candles / oursMedian / 1000.0);
+        System.out.printf("%s: Bot Core median %.1f ms %s, ta4j median %.1f ms %s: speed-up %.1fx, Bot Core %.2f M"
+                + " candles per CPU second%n", clock, oursMedian, Arrays.toString(ours), theirsMedian,
+                Arrays.toString(theirs), theirsMedian / oursMedian, candles / oursMedian / 1000.0);
+    }
+
+    private static void measure(ThreadMXBean threads, Supplier<Object> run, double[][] into, int round) {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long process = os.getProcessCpuTime();
+        into[0][round] = cpuMillis(threads, run);
+        into[1][round] = Math.round((os.getProcessCpuTime() - process) / 100_000.0) / 10.0;
     }
 
     private static double cpuMillis(ThreadMXBean threads, Supplier<Object> run) {
