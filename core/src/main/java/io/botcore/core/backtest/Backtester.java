@@ -13,6 +13,7 @@ import io.botcore.core.risk.RiskPolicy;
 import io.botcore.core.strategy.Strategy;
 import io.botcore.core.trading.ClientOrderIdSequence;
 import io.botcore.core.trading.SignalTrader;
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,9 @@ public final class Backtester {
         long start = markets.stream().mapToLong(m -> m.candles().firstOpenTime()).min().orElseThrow();
         EquityCurve.Builder curve = new EquityCurve.Builder(interval, start, config.initialCash().doubleValue());
 
+        // The ledger returns the same equity object until a fill or a mark changes it: convert it only then.
+        BigDecimal markedEquity = null;
+        double markedValue = 0;
         int[] next = new int[markets.size()];
         Candle[] current = new Candle[markets.size()];
         for (long time = start; time != Long.MAX_VALUE; time = nextTime(markets, next)) {
@@ -84,7 +88,12 @@ public final class Backtester {
                     trader.onBarClosed(markets.get(m).rules().symbol(), current[m]);
                 }
             }
-            curve.add(time + interval.millis(), book.equity().doubleValue(), book.openPositionCount() > 0);
+            BigDecimal equity = book.equity();
+            if (equity != markedEquity) {
+                markedEquity = equity;
+                markedValue = equity.doubleValue();
+            }
+            curve.add(time + interval.millis(), markedValue, book.openPositionCount() > 0);
             for (int m = 0; m < markets.size(); m++) {
                 if (current[m] != null) {
                     BacktestMarket market = markets.get(m);

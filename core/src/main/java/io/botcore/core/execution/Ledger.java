@@ -31,6 +31,8 @@ public final class Ledger {
     private final Map<Symbol, Position> positions = new LinkedHashMap<>();
     private final Map<Symbol, BigDecimal> marks = new LinkedHashMap<>();
     private final List<LedgerEntry> entries = new ArrayList<>();
+    /** {@link #equity()} since the last fill or mark; {@code null} when it must be computed again. */
+    private BigDecimal equity;
 
     /** @param initialCash quote asset, {@code >= 0} */
     public Ledger(BigDecimal initialCash) {
@@ -49,6 +51,7 @@ public final class Ledger {
         BigDecimal realised = fill.side() == OrderSide.BUY ? buy(fill) : sell(fill);
         feesPaid = feesPaid.add(fill.fee());
         realisedPnl = realisedPnl.add(realised);
+        equity = null;
         LedgerEntry entry = new LedgerEntry(fill, realised, cash, quantity(fill.symbol()));
         entries.add(entry);
         return entry;
@@ -92,7 +95,11 @@ public final class Ledger {
 
     /** Values the position in {@code symbol} (if any, now or later) at {@code price}, quote asset. */
     public void mark(Symbol symbol, BigDecimal price) {
-        marks.put(Objects.requireNonNull(symbol, "symbol"), Decimals.requirePositive("price", price));
+        BigDecimal previous = marks.put(Objects.requireNonNull(symbol, "symbol"),
+                Decimals.requirePositive("price", price));
+        if (previous != price) {
+            equity = null;
+        }
     }
 
     /** Cash at the start, quote asset. */
@@ -166,7 +173,10 @@ public final class Ledger {
 
     /** Cash plus the value of every position at its mark, quote asset. */
     public BigDecimal equity() {
-        return positions.isEmpty() ? cash : cash.add(exposure());
+        if (equity == null) {
+            equity = positions.isEmpty() ? cash : cash.add(exposure());
+        }
+        return equity;
     }
 
     /** Every fill booked, in order. */

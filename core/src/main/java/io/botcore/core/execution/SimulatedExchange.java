@@ -68,7 +68,7 @@ public final class SimulatedExchange implements ExchangePort {
     /** Best price since placement (high for a sell stop, low for a buy stop) of each open trailing stop. */
     private final Map<ClientOrderId, BigDecimal> trailingBest = new HashMap<>();
     /** Close of the last candle of each symbol, converted to a decimal only when an order needs it. */
-    private final Map<Symbol, Double> lastCloses = new HashMap<>();
+    private final Map<Symbol, double[]> lastCloses = new HashMap<>();
     private final List<ExecutionListener> listeners = new ArrayList<>();
 
     /**
@@ -128,8 +128,18 @@ public final class SimulatedExchange implements ExchangePort {
     }
 
     private Optional<BigDecimal> lastPrice(Symbol symbol) {
-        Double close = lastCloses.get(symbol);
-        return close == null ? Optional.empty() : Optional.of(BigDecimal.valueOf(close));
+        double[] close = lastCloses.get(symbol);
+        return close == null ? Optional.empty() : Optional.of(BigDecimal.valueOf(close[0]));
+    }
+
+    /** Records the close of {@code symbol}'s last candle in place, without boxing it. */
+    private void recordClose(Symbol symbol, double close) {
+        double[] last = lastCloses.get(symbol);
+        if (last == null) {
+            lastCloses.put(symbol, new double[] {close});
+        } else {
+            last[0] = close;
+        }
     }
 
     @Override
@@ -180,8 +190,11 @@ public final class SimulatedExchange implements ExchangePort {
      */
     public List<Fill> onBar(Symbol symbol, Candle bar) {
         SymbolRules r = rulesOf(symbol);
+        recordClose(symbol, bar.close());
+        if (open.isEmpty()) {
+            return List.of();
+        }
         List<Order> resting = openOrders(symbol);
-        lastCloses.put(symbol, bar.close());
         if (resting.isEmpty()) {
             return List.of();
         }
@@ -213,7 +226,7 @@ public final class SimulatedExchange implements ExchangePort {
                 execute(run, new Candidate(order.id(), atClose, 0));
             }
         }
-        lastCloses.put(symbol, bar.close());
+        recordClose(symbol, bar.close());
         return run.fills;
     }
 

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,11 +36,18 @@ public final class RiskPolicy {
 
     private static final MathContext DIVISION = MathContext.DECIMAL128;
 
+    private static final long MILLIS_PER_DAY = 86_400_000L;
+    /** No UTC day: before the first equity, or never halted. */
+    private static final long NO_DAY = Long.MIN_VALUE;
+
     private final RiskConfig config;
-    private LocalDate day;
+    /** Current UTC day, days since the epoch. */
+    private long day = NO_DAY;
     private BigDecimal dayStartEquity;
+    /** {@code dayStartEquity * dailyLossLimit}: the loss that halts entries today. */
+    private BigDecimal dayLossLimit;
     private BigDecimal lastEquity;
-    private LocalDate haltedDay;
+    private long haltedDay = NO_DAY;
     private int consecutiveLosses;
     private Instant cooldownUntil;
 
@@ -59,18 +65,28 @@ public final class RiskPolicy {
      * the daily loss limit is reached. Times must not go backwards.
      */
     public void onEquity(Instant time, BigDecimal equity) {
+        onEquity(time.toEpochMilli(), equity);
+    }
+
+    /**
+     * As {@link #onEquity(Instant, BigDecimal)} with the time in UTC epoch milliseconds: the form the backtester
+     * and the paper session call once per candle, without a date object per call.
+     */
+    public void onEquity(long timeMillis, BigDecimal equity) {
         Objects.requireNonNull(equity, "equity");
-        LocalDate today = utcDate(time);
-        if (!today.equals(day)) {
+        long today = utcDay(timeMillis);
+        if (today == day && equity == lastEquity) {
+            return;
+        }
+        if (today != day) {
             day = today;
             dayStartEquity = lastEquity != null ? lastEquity : equity;
+            dayLossLimit = dayStartEquity.multiply(config.dailyLossLimit());
         }
         lastEquity = equity;
-        if (dayStartEquity.signum() > 0 && !today.equals(haltedDay)) {
-            BigDecimal loss = dayStartEquity.subtract(equity);
-            if (loss.compareTo(dayStartEquity.multiply(config.dailyLossLimit())) >= 0) {
-                haltedDay = today;
-            }
+        if (dayStartEquity.signum() > 0 && today != haltedDay
+                && dayStartEquity.subtract(equity).compareTo(dayLossLimit) >= 0) {
+            haltedDay = today;
         }
     }
 
@@ -90,7 +106,7 @@ public final class RiskPolicy {
 
     /** Whether the daily loss limit halts entries at {@code time}. */
     public boolean isHalted(Instant time) {
-        return utcDate(time).equals(haltedDay);
+        return haltedDay != NO_DAY && utcDay(time.toEpochMilli()) == haltedDay;
     }
 
     /** End of the current cooldown, if one was ever started. */
@@ -107,7 +123,8 @@ public final class RiskPolicy {
         if (isHalted(time)) {
             return new RiskDecision.Refused(RefusalReason.DAILY_LOSS_LIMIT, "daily loss limit "
                     + config.dailyLossLimit().toPlainString() + " of day-start equity " + dayStartEquity.toPlainString()
-                    + " reached on " + haltedDay + "; entries resume " + haltedDay.plusDays(1) + "T00:00Z");
+                    + " reached on " + LocalDate.ofEpochDay(haltedDay) + "; entries resume "
+                    + LocalDate.ofEpochDay(haltedDay + 1) + "T00:00Z");
         }
         if (cooldownUntil != null && time.isBefore(cooldownUntil)) {
             return new RiskDecision.Refused(RefusalReason.COOLDOWN, config.maxConsecutiveLosses()
@@ -147,7 +164,7 @@ public final class RiskPolicy {
         return new RiskDecision.Approved(quantity, quantity.multiply(price));
     }
 
-    private static LocalDate utcDate(Instant time) {
-        return LocalDate.ofInstant(time, ZoneOffset.UTC);
+    private static long utcDay(long timeMillis) {
+        return Math.floorDiv(timeMillis, MILLIS_PER_DAY);
     }
 }

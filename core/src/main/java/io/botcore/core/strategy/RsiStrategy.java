@@ -20,6 +20,9 @@ public final class RsiStrategy implements Strategy {
     private final double oversold;
     private final double overbought;
     private final Rsi rsi;
+    /** The rules as they appear in reasons, built once rather than per signal. */
+    private final String buyRule;
+    private final String sellRule;
 
     /**
      * @param period     RSI period, {@code >= 1}
@@ -34,6 +37,8 @@ public final class RsiStrategy implements Strategy {
         this.rsi = new Rsi(period);
         this.oversold = oversold;
         this.overbought = overbought;
+        this.buyRule = "rsi < oversold " + oversold;
+        this.sellRule = "rsi > overbought " + overbought;
     }
 
     /** From {@code period}, {@code oversold}, {@code overbought}, with the defaults 14, 30, 70. */
@@ -50,7 +55,7 @@ public final class RsiStrategy implements Strategy {
     @Override
     public Signal onCandle(Candle candle) {
         double value = rsi.update(candle.close());
-        if (!rsi.isReady()) {
+        if (!rsi.isReady() || (value >= oversold && value <= overbought)) {
             return Signal.hold(candle.openTime());
         }
         Map<String, Double> values = new LinkedHashMap<>();
@@ -58,11 +63,11 @@ public final class RsiStrategy implements Strategy {
         values.put("close", candle.close());
         if (value < oversold) {
             return Signal.of(candle.openTime(), Side.BUY, 0.5 + 0.5 * (oversold - value) / oversold,
-                    new Reason(NAME, "rsi < oversold " + oversold, values));
+                    new Reason(NAME, buyRule, values));
         }
         if (value > overbought) {
             return Signal.of(candle.openTime(), Side.SELL, 0.5 + 0.5 * (value - overbought) / (100 - overbought),
-                    new Reason(NAME, "rsi > overbought " + overbought, values));
+                    new Reason(NAME, sellRule, values));
         }
         return Signal.hold(candle.openTime());
     }

@@ -58,7 +58,7 @@ public final class SignalTrader implements ExecutionListener {
     private final Map<Symbol, ClientOrderId> pendingEntries = new LinkedHashMap<>();
     private final Map<Symbol, ClientOrderId> pendingExits = new LinkedHashMap<>();
     /** Close of the last candle of each symbol, converted to a decimal only when it is needed. */
-    private final Map<Symbol, Double> lastCloses = new HashMap<>();
+    private final Map<Symbol, LastClose> lastCloses = new HashMap<>();
     private final Map<RefusalReason, Integer> refusals = new EnumMap<>(RefusalReason.class);
     private boolean entriesHalted;
     private final Map<RejectReason, Integer> rejections = new EnumMap<>(RejectReason.class);
@@ -78,6 +78,7 @@ public final class SignalTrader implements ExecutionListener {
         this.book = Objects.requireNonNull(book, "book");
         for (SymbolRules r : symbolRules) {
             rules.put(r.symbol(), r);
+            lastCloses.put(r.symbol(), new LastClose());
         }
         this.exits = Objects.requireNonNull(exits, "exits");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -102,11 +103,16 @@ public final class SignalTrader implements ExecutionListener {
 
     /** Marks the book at {@code candle}'s close and reports the equity to the risk policy. */
     public void onBarClosed(Symbol symbol, Candle candle) {
-        lastCloses.put(symbol, candle.close());
-        if (book.quantity(symbol).signum() > 0) {
-            book.mark(symbol, BigDecimal.valueOf(candle.close()));
+        LastClose last = lastCloses.get(symbol);
+        if (last == null) {
+            last = new LastClose();
+            lastCloses.put(symbol, last);
         }
-        risk.onEquity(candle.openInstant(), book.equity());
+        last.set(candle.close());
+        if (book.quantity(symbol).signum() > 0) {
+            book.mark(symbol, last.decimal());
+        }
+        risk.onEquity(candle.openTime(), book.equity());
     }
 
     /**
@@ -202,11 +208,11 @@ public final class SignalTrader implements ExecutionListener {
     }
 
     private BigDecimal lastClose(Symbol symbol) {
-        Double close = lastCloses.get(symbol);
-        if (close == null) {
+        LastClose close = lastCloses.get(symbol);
+        if (close == null || !close.known) {
             throw new IllegalStateException("signal for " + symbol + " before any candle of it closed");
         }
-        return BigDecimal.valueOf(close);
+        return close.decimal();
     }
 
     private SymbolRules rulesOf(Symbol symbol) {
@@ -235,5 +241,31 @@ public final class SignalTrader implements ExecutionListener {
     /** How often the exchange rejected or expired an order, by reason. */
     public Map<RejectReason, Integer> rejections() {
         return Collections.unmodifiableMap(rejections);
+    }
+
+    /**
+     * The close of a symbol's last candle, overwritten in place each candle, and its decimal, converted once per
+     * distinct close (a close equal to the previous one keeps the same decimal, so the book's equity is unchanged).
+     */
+    private static final class LastClose {
+
+        private double value;
+        private boolean known;
+        private BigDecimal decimal;
+
+        void set(double close) {
+            if (!known || Double.compare(close, value) != 0) {
+                value = close;
+                decimal = null;
+                known = true;
+            }
+        }
+
+        BigDecimal decimal() {
+            if (decimal == null) {
+                decimal = BigDecimal.valueOf(value);
+            }
+            return decimal;
+        }
     }
 }
