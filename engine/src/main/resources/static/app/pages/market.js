@@ -104,7 +104,6 @@ export function mount(root) {
       rsiSeries = chart.addSeries(LineSeries, {color: '#26c6da', lineWidth: 1, priceLineVisible: false}, pane);
       rsiSeries.createPriceLine({price: 70, color: '#ef5350', lineStyle: 2, axisLabelVisible: false});
       rsiSeries.createPriceLine({price: 30, color: '#26a69a', lineStyle: 2, axisLabelVisible: false});
-      chart.panes()[pane].setHeight(110);
       pane++;
     }
     if (want.macd) {
@@ -114,8 +113,8 @@ export function mount(root) {
         line: chart.addSeries(LineSeries, {...quiet, color: '#f5a524'}, pane),
         signal: chart.addSeries(LineSeries, {...quiet, color: '#5c7cfa'}, pane),
       };
-      chart.panes()[pane].setHeight(110);
     }
+    chart.panes().slice(1).forEach((p) => p.setStretchFactor(0.3));
     chartEl.dataset.panes = ['price', want.rsi && 'rsi', want.macd && 'macd'].filter(Boolean).join(' ');
   }
 
