@@ -38,6 +38,7 @@ export function mount(root) {
     h('div', {class: 'card'}, h('h2', {}, 'Current signal'), form, signalBox));
 
   let interval = '1h';
+  let preferred = null;
 
   function failure(e) {
     return h('p', {class: 'form-error', role: 'alert', 'data-test': 'ai-error'}, e.message);
@@ -50,6 +51,8 @@ export function mount(root) {
       return;
     }
     interval = model.interval;
+    if ([...symbolSelect.options].some((o) => o.value === model.symbol)) symbolSelect.value = model.symbol;
+    preferred = model.symbol;
     const oos = model.out_of_sample || {};
     const baseline = oos.baseline || {};
     const wf = oos.walk_forward || {};
@@ -132,7 +135,7 @@ export function mount(root) {
   });
   api.get('/api/market/symbols').then((data) => {
     if (disposed) return;
-    replace(symbolSelect, data.symbols.map((s) => h('option', {value: s}, s)));
+    replace(symbolSelect, data.symbols.map((s) => h('option', {value: s, selected: s === preferred}, s)));
   }, (e) => {
     if (!disposed) replace(signalBox, failure(e));
   });

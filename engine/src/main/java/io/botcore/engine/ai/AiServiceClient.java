@@ -22,8 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Calls the AI service's {@code POST /api/ai/analyze} with a window of closed candles and the caller's access
- * token, within a timeout, and reads the signal. Every failure becomes an {@link AiUnavailableException} with a
- * reason; nothing is retried here (the circuit breaker around it decides when to try again).
+ * token, within a timeout, and reads the signal; {@link #relay} passes any other call through for the engine's
+ * {@code /api/ai/*} routes. Every failure to get an answer becomes an {@link AiUnavailableException} with a
+ * reason; nothing is retried here (the circuit breaker around the strategy's calls decides when to try again).
  *
  * <p>Thread-safe.
  */
