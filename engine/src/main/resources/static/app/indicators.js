@@ -1,23 +1,40 @@
 // Indicator overlays for the charts, over an array of closes, with the same definitions as core's indicators
 // (io.botcore.core.indicator), so the chart shows what the strategies see: EMA with k = 2 / (n + 1) seeded with
 // the SMA of the first n values; Bollinger = SMA(n) +- m population standard deviations; RSI with Wilder's
-// smoothing seeded with the means of the first n changes (50 without gain or loss, 100 with gains only).
+// smoothing seeded with the means of the first n changes (50 without gain or loss, 100 with gains only);
+// MACD line = EMA(fast) - EMA(slow), signal = EMA(signal) of the line from its first defined value, histogram =
+// line - signal.
 // Values before an indicator is defined are NaN.
 
 export function ema(values, period) {
+  return emaFrom(values, 0, period);
+}
+
+/** EMA of values[start..], seeded with the mean of values[start .. start + period - 1]; NaN before. */
+function emaFrom(values, start, period) {
   const out = new Array(values.length).fill(NaN);
-  if (values.length < period) return out;
+  if (values.length - start < period) return out;
   const k = 2 / (period + 1);
   let prev = 0;
-  for (let i = 0; i < period; i++) prev += values[i];
+  for (let i = start; i < start + period; i++) prev += values[i];
   prev /= period;
-  out[period - 1] = prev;
-  for (let i = period; i < values.length; i++) {
+  out[start + period - 1] = prev;
+  for (let i = start + period; i < values.length; i++) {
     prev = prev + k * (values[i] - prev);
     out[i] = prev;
   }
   return out;
 }
+
+export function macd(values, fast, slow, signalPeriod) {
+  const f = ema(values, fast);
+  const s = ema(values, slow);
+  const line = values.map((_, i) => f[i] - s[i]);
+  const signal = emaFrom(line, slow - 1, signalPeriod);
+  const histogram = line.map((v, i) => v - signal[i]);
+  return {line, signal, histogram};
+}
+
 export function bollinger(values, period, multiplier) {
   const middle = new Array(values.length).fill(NaN);
   const upper = new Array(values.length).fill(NaN);

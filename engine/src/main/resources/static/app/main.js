@@ -11,7 +11,7 @@ const PAGES = {
   bots: () => import('./pages/bots.js'),
   orders: () => import('./pages/orders.js'),
   backtest: () => import('./pages/unavailable.js'),
-  ai: () => import('./pages/unavailable.js'),
+  ai: () => import('./pages/ai.js'),
   settings: () => import('./pages/settings.js'),
 };
 

@@ -1,11 +1,11 @@
-// Market: candlesticks and volume of a symbol, EMA / Bollinger overlays, an RSI pane, markers for the signals
+// Market: candlesticks and volume of a symbol, EMA / Bollinger overlays, RSI and MACD panes, markers for the signals
 // and fills of the user's bots, kept current by the WebSocket's ChartUpdate, SignalGenerated and TradeExecuted.
 
 import * as api from '../api.js';
 import * as live from '../live.js';
 import {h, replace, price, signed, time, toast} from '../dom.js';
 import {createChart, toTime, CandlestickSeries, HistogramSeries, LineSeries, createSeriesMarkers} from '../chart.js';
-import {bollinger, ema, rsi} from '../indicators.js';
+import {bollinger, ema, macd, rsi} from '../indicators.js';
 
 const LIMIT = 1000;
 
@@ -27,6 +27,7 @@ export function mount(root) {
     ema50: h('input', {type: 'checkbox', id: 'show-ema50', checked: true}),
     bb: h('input', {type: 'checkbox', id: 'show-bb', checked: true}),
     rsi: h('input', {type: 'checkbox', id: 'show-rsi', checked: true}),
+    macd: h('input', {type: 'checkbox', id: 'show-macd', checked: true}),
     signals: h('input', {type: 'checkbox', id: 'show-signals', checked: true}),
     fills: h('input', {type: 'checkbox', id: 'show-fills', checked: true}),
   };
@@ -44,7 +45,7 @@ export function mount(root) {
       h('label', {for: 'symbol'}, 'Symbol', symbolSelect),
       h('label', {for: 'interval'}, 'Interval', intervalSelect),
       check(toggles.ema20, 'EMA 20'), check(toggles.ema50, 'EMA 50'), check(toggles.bb, 'Bollinger 20, 2'),
-      check(toggles.rsi, 'RSI 14'), check(toggles.signals, 'Signals'), check(toggles.fills, 'Fills')),
+      check(toggles.rsi, 'RSI 14'), check(toggles.macd, 'MACD 12, 26, 9'), check(toggles.signals, 'Signals'), check(toggles.fills, 'Fills')),
     h('div', {class: 'card'},
       h('div', {class: 'legend'}, h('strong', {'data-test': 'symbol'}), lastPrice, change, lastTime, markerInfo),
       chartEl));
@@ -60,6 +61,7 @@ export function mount(root) {
   const overlays = {ema20: line('#f5a524'), ema50: line('#ab47bc'), bbUpper: line('#5c7cfa'),
     bbMiddle: line('#5c7cfa'), bbLower: line('#5c7cfa')};
   let rsiSeries = null;
+  let macdSeries = null;
   const markers = createSeriesMarkers(candles, []);
 
   function closes() {
@@ -78,29 +80,57 @@ export function mount(root) {
     const values = closes();
     const none = new Array(values.length).fill(NaN);
     const bands = toggles.bb.checked ? bollinger(values, 20, 2) : {upper: none, middle: none, lower: none};
+    const m = toggles.macd.checked ? macd(values, 12, 26, 9) : {line: none, signal: none, histogram: none};
     return {
       ema20: toggles.ema20.checked ? ema(values, 20) : none,
       ema50: toggles.ema50.checked ? ema(values, 50) : none,
       bbUpper: bands.upper, bbMiddle: bands.middle, bbLower: bands.lower,
       rsi: toggles.rsi.checked ? rsi(values, 14) : none,
+      macdLine: m.line, macdSignal: m.signal, macdHistogram: m.histogram,
     };
+  }
+
+  /** The RSI and MACD panes under the price, in that order, each present while its box is ticked. */
+  function arrangePanes() {
+    const want = {rsi: toggles.rsi.checked, macd: toggles.macd.checked};
+    if (Boolean(rsiSeries) === want.rsi && Boolean(macdSeries) === want.macd) return;
+    if (rsiSeries) chart.removeSeries(rsiSeries);
+    if (macdSeries) Object.values(macdSeries).forEach((series) => chart.removeSeries(series));
+    rsiSeries = null;
+    macdSeries = null;
+    while (chart.panes().length > 1) chart.removePane(chart.panes().length - 1);
+    let pane = 1;
+    if (want.rsi) {
+      rsiSeries = chart.addSeries(LineSeries, {color: '#26c6da', lineWidth: 1, priceLineVisible: false}, pane);
+      rsiSeries.createPriceLine({price: 70, color: '#ef5350', lineStyle: 2, axisLabelVisible: false});
+      rsiSeries.createPriceLine({price: 30, color: '#26a69a', lineStyle: 2, axisLabelVisible: false});
+      pane++;
+    }
+    if (want.macd) {
+      const quiet = {lineWidth: 1, priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false};
+      macdSeries = {
+        histogram: chart.addSeries(HistogramSeries, {priceLineVisible: false, lastValueVisible: false}, pane),
+        line: chart.addSeries(LineSeries, {...quiet, color: '#f5a524'}, pane),
+        signal: chart.addSeries(LineSeries, {...quiet, color: '#5c7cfa'}, pane),
+      };
+    }
+    chart.panes().slice(1).forEach((p) => p.setStretchFactor(0.3));
+    chartEl.dataset.panes = ['price', want.rsi && 'rsi', want.macd && 'macd'].filter(Boolean).join(' ');
+  }
+
+  function histogramBar(time, value) {
+    return {time, value, color: value >= 0 ? 'rgba(38,166,154,.6)' : 'rgba(239,83,80,.6)'};
   }
 
   function drawIndicators() {
     const values = indicatorValues();
     for (const key of Object.keys(overlays)) overlays[key].setData(lineData(values[key]));
-    if (toggles.rsi.checked) {
-      if (!rsiSeries) {
-        rsiSeries = chart.addSeries(LineSeries, {color: '#26c6da', lineWidth: 1, priceLineVisible: false}, 1);
-        rsiSeries.createPriceLine({price: 70, color: '#ef5350', lineStyle: 2, axisLabelVisible: false});
-        rsiSeries.createPriceLine({price: 30, color: '#26a69a', lineStyle: 2, axisLabelVisible: false});
-        chart.panes()[1].setHeight(110);
-      }
-      rsiSeries.setData(lineData(values.rsi));
-    } else if (rsiSeries) {
-      chart.removeSeries(rsiSeries);
-      rsiSeries = null;
-      if (chart.panes().length > 1) chart.removePane(1);
+    arrangePanes();
+    if (rsiSeries) rsiSeries.setData(lineData(values.rsi));
+    if (macdSeries) {
+      macdSeries.line.setData(lineData(values.macdLine));
+      macdSeries.signal.setData(lineData(values.macdSignal));
+      macdSeries.histogram.setData(lineData(values.macdHistogram).map((p) => histogramBar(p.time, p.value)));
     }
   }
 
@@ -113,6 +143,11 @@ export function mount(root) {
       if (Number.isFinite(values[key][last])) overlays[key].update({time: t, value: values[key][last]});
     }
     if (rsiSeries && Number.isFinite(values.rsi[last])) rsiSeries.update({time: t, value: values.rsi[last]});
+    if (macdSeries && Number.isFinite(values.macdLine[last])) macdSeries.line.update({time: t, value: values.macdLine[last]});
+    if (macdSeries && Number.isFinite(values.macdHistogram[last])) {
+      macdSeries.signal.update({time: t, value: values.macdSignal[last]});
+      macdSeries.histogram.update(histogramBar(t, values.macdHistogram[last]));
+    }
   }
 
   function drawMarkers() {
@@ -244,7 +279,7 @@ export function mount(root) {
     state.interval = intervalSelect.value;
     load();
   });
-  for (const key of ['ema20', 'ema50', 'bb', 'rsi']) toggles[key].addEventListener('change', drawIndicators);
+  for (const key of ['ema20', 'ema50', 'bb', 'rsi', 'macd']) toggles[key].addEventListener('change', drawIndicators);
   toggles.signals.addEventListener('change', drawMarkers);
   toggles.fills.addEventListener('change', drawMarkers);
 

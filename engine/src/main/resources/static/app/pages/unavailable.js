@@ -1,12 +1,10 @@
-// Backtest and AI pages: the engine has no API for them yet, so the page says so instead of showing made-up data.
+// Backtest page: the engine has no API for it yet, so the page says so instead of showing made-up data.
 
 import {h, replace} from '../dom.js';
 
 const TEXT = {
   backtest: {title: 'Backtest', body: 'Backtests are not available in the dashboard yet: the engine has no backtest '
     + 'API. Run one from the host with ./bot-core backtest.'},
-  ai: {title: 'AI', body: 'AI signals are not available in the dashboard yet: the engine does not serve the AI '
-    + "service's analysis. Train and inspect models with ./bot-core ai."},
 };
 
 export function mount(root, ctx) {

@@ -22,8 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Calls the AI service's {@code POST /api/ai/analyze} with a window of closed candles and the caller's access
- * token, within a timeout, and reads the signal. Every failure becomes an {@link AiUnavailableException} with a
- * reason; nothing is retried here (the circuit breaker around it decides when to try again).
+ * token, within a timeout, and reads the signal; {@link #relay} passes any other call through for the engine's
+ * {@code /api/ai/*} routes. Every failure to get an answer becomes an {@link AiUnavailableException} with a
+ * reason; nothing is retried here (the circuit breaker around the strategy's calls decides when to try again).
  *
  * <p>Thread-safe.
  */
@@ -32,11 +33,13 @@ public final class AiServiceClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http;
+    private final URI base;
     private final URI analyze;
 
     /** A client of the AI service at {@code baseUrl} (for example {@code http://127.0.0.1:8000}). */
     public AiServiceClient(URI baseUrl, Duration connectTimeout) {
         Objects.requireNonNull(baseUrl, "baseUrl");
+        this.base = baseUrl;
         this.analyze = baseUrl.resolve("/api/ai/analyze");
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1)
                 .build();
@@ -60,20 +63,7 @@ public final class AiServiceClient {
         HttpRequest request = HttpRequest.newBuilder(analyze).timeout(timeout)
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw new AiUnavailableException("unreachable", "AI service at " + analyze + " unreachable: " + e, e);
-        } catch (HttpTimeoutException e) {
-            throw new AiUnavailableException("timeout", "AI service gave no answer within " + timeout.toMillis()
-                    + " ms", e);
-        } catch (IOException e) {
-            throw new AiUnavailableException("unreachable", "AI service at " + analyze + " unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AiUnavailableException("unreachable", "interrupted while waiting for the AI service", e);
-        }
+        HttpResponse<String> response = send(request, timeout);
         int status = response.statusCode();
         if (status != 200) {
             String reason = status == 503 ? "no_model" : status >= 400 && status < 500 ? "refused" : "error";
@@ -99,6 +89,45 @@ public final class AiServiceClient {
                 required(p, "down"), data.path("model_version").asString(),
                 Instant.parse(data.path("model_trained_at").asString()),
                 data.path("candle_open_time").asLong());
+    }
+
+    /** The AI service's answer to a relayed call, as it came: HTTP status and JSON body. */
+    public record Relayed(int status, String body) {
+    }
+
+    /**
+     * Relays a call to the AI service's {@code path} with the caller's access token and JSON body ({@code null}
+     * for a GET), and returns whatever the service answered, errors included.
+     *
+     * @throws AiUnavailableException when the service does not answer within {@code timeout} or cannot be reached
+     */
+    public Relayed relay(String method, String path, String token, byte[] body, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+                .header("Accept", "application/json").header("Authorization", "Bearer " + token);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofByteArray(body));
+        }
+        HttpResponse<String> response = send(request.build(), timeout);
+        return new Relayed(response.statusCode(), response.body());
+    }
+
+    private HttpResponse<String> send(HttpRequest request, Duration timeout) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            throw new AiUnavailableException("unreachable", "AI service at " + base + " unreachable: " + e, e);
+        } catch (HttpTimeoutException e) {
+            throw new AiUnavailableException("timeout", "AI service gave no answer within " + timeout.toMillis()
+                    + " ms", e);
+        } catch (IOException e) {
+            throw new AiUnavailableException("unreachable", "AI service at " + base + " unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AiUnavailableException("unreachable", "interrupted while waiting for the AI service", e);
+        }
     }
 
     private static double required(JsonNode node, String field) {

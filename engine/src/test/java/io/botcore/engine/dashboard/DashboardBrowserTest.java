@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.mongodb.client.MongoDatabase;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import io.botcore.core.indicator.BollingerBands;
 import io.botcore.core.indicator.Ema;
+import io.botcore.core.indicator.Macd;
 import io.botcore.core.indicator.Rsi;
 import io.botcore.core.market.Interval;
 import io.botcore.core.market.csv.CandleCsvReader;
@@ -24,17 +27,23 @@ import io.botcore.platform.config.ConfigLoader;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
@@ -72,8 +81,11 @@ import tools.jackson.databind.json.JsonMapper;
  * candles: sign-in (wrong password, then right), the price ticking on the market chart, a paper bot created
  * through the form (a validation message beside its field first), started with confirmation, its first trade in
  * the history and its fills as chart markers, a viewer without trading controls, the kill switch, the end of a
- * session taking the browser back to sign-in, the chart's indicators equal to core's, the page at phone width,
- * and no Content-Security-Policy violation on any page. Screenshots of every page go to
+ * session taking the browser back to sign-in, the chart's indicators (MACD included) equal to core's, the page at
+ * phone width, the AI page through the engine's AI relay (no model, a model with its metrics and a signal, the
+ * service down), exchange keys saved and shown masked only, and no Content-Security-Policy violation on any page.
+ * The AI service is a local stand-in (the JDK's HTTP server) answering in the shapes of the ai module's
+ * AiStatusController, TrainCommandSupport.metrics and Analyzer. Screenshots of every page go to
  * {@code target/dashboard-screenshots} (or the directory in system property {@code dashboard.screenshots}).
  *
  * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (Debian {@code chromium} and
@@ -99,6 +111,31 @@ class DashboardBrowserTest {
             + " (e) => { if (window.__stalled) e.stopImmediatePropagation(); }); }"
             + " send(data) { if (!window.__stalled) super.send(data); } }; })();";
     private static final String TRADER_PASSWORD = "trader's long password";
+    private static final String API_KEY = "q1w2e3r4t5y6u7i8o9p0AsDfGhJkLzXcVbNm1234567890abcdefghijklmnopQR";
+    private static final String API_SECRET = "Zx9Cv8Bn7Mm6Ll5Kk4Jj3Hh2Gg1Ff0Ee9Dd8Cc7Bb6Aa5Zz4Yy3Xx2Ww1Vv0Uu9";
+    /** The AI service's refusal without a servable model (Analyzer.model()). */
+    private static final String NO_MODEL_ANALYSIS = "{\"success\":false,\"error\":\"no model to answer with: "
+            + "no model has been promoted yet\"}";
+    private static final String NO_MODEL_STATUS = "{\"success\":true,\"data\":{\"service\":\"ai\","
+            + "\"status\":\"degraded\",\"model\":{\"state\":\"none\",\"active_version\":null,"
+            + "\"message\":\"analyses are unavailable: no model has been promoted yet\"}}}";
+    private static final String MODEL_STATUS = "{\"success\":true,\"data\":{\"service\":\"ai\",\"status\":\"up\","
+            + "\"model\":{\"state\":\"active\",\"active_version\":\"v0003\",\"kind\":\"logistic\","
+            + "\"symbol\":\"BTCUSDT\",\"interval\":\"1h\",\"trained_at\":\"2025-09-19T08:00:00Z\",\"age_s\":3600,"
+            + "\"training_window\":{\"from\":\"2020-09-22T01:00:00Z\",\"to\":\"2025-09-18T23:00:00Z\","
+            + "\"rows\":43700},\"data_freshness_s\":7200,\"sha256\":\"ab12\",\"out_of_sample\":{"
+            + "\"walk_forward\":{\"folds\":8,\"out_of_sample_bars\":16000,"
+            + "\"out_of_sample_from\":\"2023-11-01T00:00:00Z\",\"out_of_sample_to\":\"2025-09-18T23:00:00Z\"},"
+            + "\"rows\":16000,\"accuracy\":0.41235,\"log_loss\":1.07012,\"brier\":0.64321,\"auc_macro\":0.53987,"
+            + "\"expected_calibration_error\":0.021,"
+            + "\"baseline\":{\"rows\":16000,\"accuracy\":0.38,\"log_loss\":1.09348,\"brier\":0.66012,"
+            + "\"auc_macro\":0.5},"
+            + "\"strategy\":{\"total_return\":0.1234,\"max_drawdown\":0.2101,\"trades\":57,\"exposure\":0.31},"
+            + "\"buy_and_hold\":{\"total_return\":0.8,\"max_drawdown\":0.35,\"trades\":1,\"exposure\":1.0},"
+            + "\"best_indicator\":{\"name\":\"ema_cross\",\"total_return\":0.05,\"max_drawdown\":0.3,"
+            + "\"trades\":120,\"exposure\":0.5},"
+            + "\"verdict\":{\"beats_baseline_log_loss\":true,\"beats_baseline_brier\":true,"
+            + "\"beats_buy_and_hold\":false,\"beats_best_indicator\":true}}}}}";
 
     @TempDir
     static Path dir;
@@ -111,6 +148,10 @@ class DashboardBrowserTest {
     private Path screenshots;
     private String botId;
     private final HttpClient http = HttpClient.newHttpClient();
+    private HttpServer ai;
+    private final AtomicBoolean aiModel = new AtomicBoolean();
+    private final AtomicReference<JsonNode> aiRequest = new AtomicReference<>();
+    private final AtomicReference<String> aiAuthorization = new AtomicReference<>();
 
     @BeforeAll
     void start() throws Exception {
@@ -134,11 +175,17 @@ class DashboardBrowserTest {
                 store.write(ReplayFeed.SOURCE, symbol, CandleCsvReader.read(file, Interval.H1));
             }
         }
+        startAi();
+        byte[] sealingKey = new byte[32];
+        new SecureRandom().nextBytes(sealingKey);
         mongo = new MongoServer(new MemoryBackend());
         int port = mongo.bind().getPort();
         engine = EngineApplication.start(EngineSettings.from(ConfigLoader.load(null, EngineSettings.SETTINGS,
                 Map.of("JWT_SECRET", SECRET, "DATABASE_URL", "mongodb://127.0.0.1:" + port + "/bot_core_dashboard",
-                        "BINANCE_BASE_URL", "http://127.0.0.1:1", "TRADING_FEED", "replay"),
+                        "BINANCE_BASE_URL", "http://127.0.0.1:1", "TRADING_FEED", "replay",
+                        "AI_SERVICE_URL", "http://127.0.0.1:" + ai.getAddress().getPort(),
+                        "EXCHANGE_KEY_ENCRYPTION_KEY", Base64.getUrlEncoder().withoutPadding()
+                                .encodeToString(sealingKey)),
                 Map.of("server.port", "0", "logging.dir", dir.toString(), "paths.data_dir",
                         dir.resolve("data").toString(), "security.bcrypt_cost", "10",
                         "security.login_attempts_per_minute", "100", "trading.symbols", "BTCUSDT,ETHUSDT",
@@ -163,8 +210,50 @@ class DashboardBrowserTest {
         wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(100));
     }
 
+    /**
+     * The AI stand-in: status and analysis without a model until {@link #aiModel} is set, then the model's status
+     * and a Long signal for the last candle the page sent.
+     */
+    private void startAi() throws IOException {
+        ai = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        ai.createContext("/api/ai/status", exchange -> answer(exchange, 200,
+                aiModel.get() ? MODEL_STATUS : NO_MODEL_STATUS));
+        ai.createContext("/api/ai/analyze", exchange -> {
+            aiAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+            JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            aiRequest.set(request);
+            if (!aiModel.get()) {
+                answer(exchange, 503, NO_MODEL_ANALYSIS);
+                return;
+            }
+            JsonNode candles = request.path("timeframe_data").path("1h");
+            long last = candles.get(candles.size() - 1).path("timestamp").asLong();
+            answer(exchange, 200, "{\"success\":true,\"data\":{\"symbol\":\"" + request.path("symbol").asString()
+                    + "\",\"timeframe\":\"1h\",\"candle_open_time\":" + last + ",\"signal\":\"Long\","
+                    + "\"confidence\":0.61,\"probabilities\":{\"down\":0.2712,\"flat\":0.1188,\"up\":0.61},"
+                    + "\"score\":0.3388,\"signal_threshold\":0.05,\"reasons\":[{\"feature\":\"rsi_14\","
+                    + "\"value\":28.5,\"training_median\":51.2,\"contribution\":0.1215,"
+                    + "\"description\":\"RSI(14) of the close\"}],\"reasoning\":\"Long: P(up) - P(down) over the "
+                    + "next 4 hours is 0.3388, above the threshold 0.05\",\"model_version\":\"v0003\","
+                    + "\"model_kind\":\"logistic\",\"model_trained_at\":\"2025-09-19T08:00:00Z\","
+                    + "\"cached\":false}}");
+        });
+        ai.start();
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
     @AfterAll
     void stop() {
+        if (ai != null) {
+            ai.stop(0);
+        }
         if (browser != null) {
             browser.quit();
         }
@@ -213,6 +302,11 @@ class DashboardBrowserTest {
         wait.until(d -> !candle.getText().equals(first));
         assertThat(price.getText()).matches("[0-9,]+\\.[0-9]+");
         assertThat(browser.findElements(By.cssSelector("#market-chart canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("market-chart")).getAttribute("data-panes")).isEqualTo("price rsi macd");
+        browser.findElement(By.id("show-rsi")).click();
+        assertThat(browser.findElement(By.id("market-chart")).getAttribute("data-panes")).isEqualTo("price macd");
+        browser.findElement(By.id("show-rsi")).click();
+        assertThat(browser.findElement(By.id("market-chart")).getAttribute("data-panes")).isEqualTo("price rsi macd");
         assertNoConsoleErrors();
     }
 
@@ -334,13 +428,19 @@ class DashboardBrowserTest {
                 "const done = arguments[arguments.length - 1];"
                         + "import('/app/indicators.js').then(m => { const c = arguments[0];"
                         + " const b = m.bollinger(c, 20, 2);"
-                        + " done({ema: m.ema(c, 20), upper: b.upper, lower: b.lower, rsi: m.rsi(c, 14)}); })",
+                        + " const d = m.macd(c, 12, 26, 9);"
+                        + " done({ema: m.ema(c, 20), upper: b.upper, lower: b.lower, rsi: m.rsi(c, 14),"
+                        + " macd: d.line, signal: d.signal, histogram: d.histogram}); })",
                 toList(closes));
         BollingerBands.Values bands = BollingerBands.compute(closes, 20, 2.0);
         assertSame("ema", Ema.compute(closes, 20), js.get("ema"));
         assertSame("upper", bands.upper(), js.get("upper"));
         assertSame("lower", bands.lower(), js.get("lower"));
         assertSame("rsi", Rsi.compute(closes, 14), js.get("rsi"));
+        Macd.Values macd = Macd.compute(closes, 12, 26, 9);
+        assertSame("macd line", macd.line(), js.get("macd"));
+        assertSame("macd signal", macd.signal(), js.get("signal"));
+        assertSame("macd histogram", macd.histogram(), js.get("histogram"));
     }
 
     @Test
@@ -358,7 +458,7 @@ class DashboardBrowserTest {
     void atPhoneWidthNothingOverflowsSideways() {
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
-            for (String page : List.of("overview", "bots", "orders", "market")) {
+            for (String page : List.of("overview", "bots", "orders", "market", "ai", "settings")) {
                 go(page);
                 long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
@@ -409,11 +509,9 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.confirm [data-test=confirm]")))
                 .click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("kill-engage")));
-        for (String page : List.of("settings", "backtest", "ai")) {
-            go(page);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=unavailable]")));
-            shot(page);
-        }
+        go("backtest");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=unavailable]")));
+        shot("backtest");
         assertNoConsoleErrors();
     }
 
@@ -433,6 +531,131 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("top")).isDisplayed()).isFalse();
         assertThat(((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('botcore.session')"))
                 .isNull();
+    }
+
+    @Test
+    @Order(12)
+    void theAiPageShowsTheServicesOwnMessageWithoutAModelThenTheModelItsMetricsAndASignal() throws Exception {
+        signIn("admin@example.com", "admin's long password");
+        go("ai");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-test=ai-no-model]"),
+                "analyses are unavailable: no model has been promoted yet"));
+        wait.until(d -> !d.findElements(By.cssSelector("#ai-symbol option[value=BTCUSDT]")).isEmpty());
+        browser.findElement(By.id("ai-analyze")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-test=ai-signal] [data-test=ai-error]"),
+                "no model to answer with: no model has been promoted yet"));
+        assertThat(browser.findElements(By.cssSelector("[data-test=ai-signal-value]"))).isEmpty();
+
+        aiModel.set(true);
+        reload("ai");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-test=ai-version]"), "v0003"));
+        assertThat(rowCells("[data-test=ai-metrics] tr[data-metric=log_loss]"))
+                .containsExactly("Log loss (lower is better)", "1.07012", "1.09348");
+        assertThat(rowCells("[data-test=ai-metrics] tr[data-metric=accuracy]"))
+                .containsExactly("Accuracy", "0.4124", "0.3800");
+        assertThat(rowCells("[data-test=ai-trading] tr[data-metric=total_return]"))
+                .containsExactly("Total return", "12.34 %", "80.00 %", "5.00 %");
+        wait.until(d -> !d.findElements(By.cssSelector("#ai-symbol option[value=BTCUSDT]")).isEmpty());
+        new Select(browser.findElement(By.id("ai-symbol"))).selectByValue("BTCUSDT");
+        browser.findElement(By.id("ai-analyze")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-test=ai-signal-value]"), "Long"));
+        assertThat(rowCells("[data-test=ai-signal] tr[data-class=up]")).containsExactly("up", "0.6100");
+        assertThat(rowCells("[data-test=ai-signal] tr[data-class=flat]")).containsExactly("flat", "0.1188");
+        assertThat(rowCells("[data-test=ai-signal] tr[data-class=down]")).containsExactly("down", "0.2712");
+        assertThat(rowCells("[data-test=ai-signal] tr[data-feature=rsi_14]"))
+                .containsExactly("rsi_14", "28.5000", "51.2000", "0.1215", "RSI(14) of the close");
+        assertThat(text(By.cssSelector("[data-test=ai-reasoning]"))).startsWith("Long: P(up) - P(down)");
+
+        JsonNode sent = aiRequest.get();
+        assertThat(aiAuthorization.get()).as("the caller's own token goes on to the AI service").startsWith("Bearer ");
+        assertThat(sent.path("symbol").asString()).isEqualTo("BTCUSDT");
+        JsonNode window = sent.path("timeframe_data").path("1h");
+        assertThat(window.size()).isEqualTo(300);
+        JsonNode stored = call("GET", "/api/market/chart/BTCUSDT/1h?limit=1000", token("admin@example.com",
+                "admin's long password")).path("data").path("candles");
+        Map<Long, JsonNode> byTime = new java.util.HashMap<>();
+        stored.forEach(c -> byTime.put(c.path("timestamp").asLong(), c));
+        for (int i = 0; i < window.size(); i++) {
+            JsonNode c = window.get(i);
+            if (i > 0) {
+                assertThat(c.path("timestamp").asLong() - window.get(i - 1).path("timestamp").asLong())
+                        .isEqualTo(3_600_000L);
+            }
+            JsonNode truth = byTime.get(c.path("timestamp").asLong());
+            assertThat(truth).as("candle " + c + " is a stored candle").isNotNull();
+            for (String field : List.of("open", "high", "low", "close", "volume")) {
+                assertThat(c.path(field).asDouble()).isEqualTo(truth.path(field).asDouble());
+            }
+        }
+        assertThat(sent.path("current_price").asDouble()).isEqualTo(window.get(299).path("close").asDouble());
+        shot("ai");
+
+        int port = ai.getAddress().getPort();
+        ai.stop(0);
+        ai = null;
+        reload("ai");
+        wait.until(ExpectedConditions.textMatches(By.cssSelector("[data-test=ai-status] [data-test=ai-error]"),
+                java.util.regex.Pattern.compile("^AI service unavailable: AI service at http://127\\.0\\.0\\.1:"
+                        + port + " unreachable.*")));
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(13)
+    void exchangeKeysAreSavedWithFieldMessagesAndOnlyEverShownMasked() throws Exception {
+        go("settings");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=keys-none]")));
+        assertThat(text(By.cssSelector("[data-test=maintenance]"))).contains("./bot-core maintenance on");
+        WebElement key = browser.findElement(By.id("keys-api-key"));
+        WebElement secret = browser.findElement(By.id("keys-api-secret"));
+        assertThat(secret.getAttribute("type")).isEqualTo("password");
+        key.sendKeys("short");
+        secret.sendKeys(API_SECRET);
+        browser.findElement(By.id("keys-save")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("keys-api-key-error"),
+                "must be 16 to 256 letters, digits, _ or -"));
+        assertThat(key.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("keys-api-secret-error")).getText()).isEmpty();
+
+        key.clear();
+        key.sendKeys(API_KEY);
+        secret.clear();
+        secret.sendKeys(API_SECRET);
+        browser.findElement(By.id("keys-testnet")).click();
+        browser.findElement(By.id("keys-save")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-test=keys-key]"), "q1w2…opQR"));
+        assertThat(text(By.cssSelector("[data-test=keys-secret]"))).isEqualTo("****…0Uu9");
+        assertThat(text(By.cssSelector("[data-test=keys-current]"))).contains("testnet");
+        assertThat(key.getAttribute("value")).isEmpty();
+        assertThat(secret.getAttribute("value")).isEmpty();
+        assertThat(browser.findElement(By.id("keys-api-key-error")).getText()).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain(API_SECRET).doesNotContain(API_KEY);
+        shot("settings");
+
+        reload("settings");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-test=keys-key]"), "q1w2…opQR"));
+        assertThat(browser.getPageSource()).doesNotContain(API_SECRET).doesNotContain(API_KEY);
+
+        browser.findElement(By.id("keys-delete")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.confirm [data-test=confirm]")))
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=keys-none]")));
+        assertThat(call("GET", "/api/settings/exchange-keys", token("admin@example.com", "admin's long password"))
+                .path("data").path("configured").asBoolean()).isFalse();
+
+        signOut();
+        signIn("viewer@example.com", "viewer's long password");
+        go("settings");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=keys-viewer-note]")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=keys-none]")));
+        assertThat(browser.findElements(By.id("keys-form"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("[data-test=maintenance]"))).isEmpty();
+        assertNoConsoleErrors();
+    }
+
+    private List<String> rowCells(String css) {
+        return settling().until(d -> d.findElement(By.cssSelector(css)).findElements(By.tagName("td")).stream()
+                .map(WebElement::getText).toList());
     }
 
     private void signIn(String email, String password) {
@@ -455,6 +678,12 @@ class DashboardBrowserTest {
 
     private void go(String page) {
         browser.get(base + "/#/" + page);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section[data-page=" + page + "] h1")));
+    }
+
+    /** Loads the page afresh (go() to the page already shown changes nothing). */
+    private void reload(String page) {
+        browser.navigate().refresh();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section[data-page=" + page + "] h1")));
     }
 
