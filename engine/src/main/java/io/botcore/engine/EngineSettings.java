@@ -77,13 +77,16 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
     public static final Setting<Integer> LOGINS_PER_MINUTE = Setting.of("security.login_attempts_per_minute", 10,
             ValueParser.intRange(1, 10_000), "login attempts one client address may make per minute");
 
+    public static final Setting<Boolean> SELF_REGISTRATION = Setting.of("security.self_registration", false,
+            ValueParser.bool(), "whether anyone may create a trader account with POST /api/auth/register");
+
     /** Every key of {@code config/config.toml}. */
     public static final List<Setting<?>> SETTINGS;
 
     static {
         List<Setting<?>> all = new ArrayList<>(List.of(HOST, PORT, WORKERS, MAX_CONNECTIONS, KEEP_ALIVE,
                 BINANCE_BASE_URL, AI_SERVICE_URL, CACHE_ENABLED, CACHE_TTL, CACHE_MAX_SIZE, CORS_ORIGINS, TRUSTED_PROXIES, ACCESS_TOKEN_TTL,
-                REFRESH_TOKEN_TTL, BCRYPT_COST, LOGINS_PER_MINUTE));
+                REFRESH_TOKEN_TTL, BCRYPT_COST, LOGINS_PER_MINUTE, SELF_REGISTRATION));
         all.addAll(TradingSettings.ALL);
         all.addAll(io.botcore.engine.credentials.ExchangeKeySettings.ALL);
         all.addAll(CommonSettings.ALL);
@@ -115,7 +118,7 @@ public record EngineSettings(String host, int port, int workers, int maxConnecti
         AuthSettings auth = new AuthSettings(secret, config.get(ACCESS_TOKEN_TTL), config.get(REFRESH_TOKEN_TTL),
                 config.get(BCRYPT_COST), config.get(LOGINS_PER_MINUTE), config.get(CORS_ORIGINS),
                 config.get(io.botcore.engine.credentials.ExchangeKeySettings.KEY),
-                config.get(io.botcore.engine.credentials.ExchangeKeySettings.PREVIOUS_KEY));
+                config.get(io.botcore.engine.credentials.ExchangeKeySettings.PREVIOUS_KEY), config.get(SELF_REGISTRATION));
         return new EngineSettings(config.get(HOST), config.get(PORT), config.get(WORKERS), config.get(MAX_CONNECTIONS),
                 config.get(KEEP_ALIVE), CommonSettings.database(config), config.get(BINANCE_BASE_URL),
                 config.get(AI_SERVICE_URL), new CacheSettings(config.get(CACHE_ENABLED), config.get(CACHE_TTL),

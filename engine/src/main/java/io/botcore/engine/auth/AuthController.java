@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/auth/*}: login, refresh with rotation, logout, who am I, password change. */
+/** {@code /api/auth/*}: login, self-registration when enabled, refresh with rotation, logout, who am I, password change. */
 @RestController
 @RequestMapping("/api/auth")
 class AuthController {
@@ -28,6 +29,15 @@ class AuthController {
     @PostMapping("/login")
     ApiResponse<AuthDtos.TokenAnswer> login(@Valid @RequestBody AuthDtos.LoginRequest body, HttpServletRequest request) {
         return ApiResponse.ok(answer(auth.login(body.email(), body.password(), request.getRemoteAddr())));
+    }
+
+    /** Self-registration (off unless {@code security.self_registration}); 202 whether or not the address was free. */
+    @PostMapping("/register")
+    ResponseEntity<ApiResponse<AuthDtos.Message>> register(@Valid @RequestBody AuthDtos.LoginRequest body,
+            HttpServletRequest request) {
+        auth.register(body.email(), body.password(), request.getRemoteAddr());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiResponse.ok(new AuthDtos.Message(
+                "if the address had no account, a trader account now exists for it: sign in with it")));
     }
 
     @PostMapping("/refresh")

@@ -23,10 +23,12 @@ public final class AuthService {
     private final RefreshTokens refreshTokens;
     private final LoginGuard guard;
     private final AuditLog audit;
+    private final boolean selfRegistration;
 
     public AuthService(UserStore users, Passwords passwords, TokenService tokens, RefreshTokens refreshTokens,
-            LoginGuard guard, AuditLog audit) {
+            LoginGuard guard, AuditLog audit, boolean selfRegistration) {
         this.audit = audit;
+        this.selfRegistration = selfRegistration;
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -63,6 +65,30 @@ public final class AuthService {
         audit.record("login.ok", email, address);
         return new Session(tokens.issue(account), tokens.accessTokenSeconds(),
                 refreshTokens.issue(account.id(), account.tokenVersion()), account);
+    }
+
+    /**
+     * Creates a trader account when self-registration is on. The answer is the same whether the address was free
+     * or taken (and costs the same hash), so it never tells whether an account exists; the owner of a taken
+     * address simply keeps their account.
+     */
+    void register(String rawEmail, String password, String address) {
+        if (!selfRegistration) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "self-registration is off; an administrator adds accounts "
+                    + "with ./bot-core user add");
+        }
+        String email = UserStore.normalize(rawEmail);
+        guard.checkAddress(address);
+        Passwords.policyViolation(password, email).ifPresent(rule -> {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "password: " + rule);
+        });
+        String hash = passwords.hash(password);
+        try {
+            users.create(email, hash, Role.TRADER);
+            audit.record("user.registered", email, address, "role", Role.TRADER.id());
+        } catch (UserStore.DuplicateUserException taken) {
+            audit.record("user.register_taken", email, address);
+        }
     }
 
     Session refresh(String refreshToken, String address) {

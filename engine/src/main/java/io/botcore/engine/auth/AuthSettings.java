@@ -15,10 +15,11 @@ import java.util.Objects;
  * @param corsOrigins origins allowed to call the API from a browser (empty: same origin only)
  * @param exchangeKeyEncryptionKey AES key sealing exchange API keys ({@code EXCHANGE_KEY_ENCRYPTION_KEY}), or null
  * @param previousExchangeKeyEncryptionKey the key before the last rotation, or null
+ * @param selfRegistration whether {@code POST /api/auth/register} creates trader accounts (off by default)
  */
 public record AuthSettings(String jwtSecret, Duration accessTokenTtl, Duration refreshTokenTtl, int bcryptCost,
         int loginsPerMinutePerIp, List<String> corsOrigins, String exchangeKeyEncryptionKey,
-        String previousExchangeKeyEncryptionKey) {
+        String previousExchangeKeyEncryptionKey, boolean selfRegistration) {
 
     public AuthSettings {
         Objects.requireNonNull(jwtSecret, "jwtSecret");
@@ -32,6 +33,6 @@ public record AuthSettings(String jwtSecret, Duration accessTokenTtl, Duration r
         return "AuthSettings[jwtSecret=****, accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl=" + refreshTokenTtl
                 + ", bcryptCost=" + bcryptCost + ", loginsPerMinutePerIp=" + loginsPerMinutePerIp + ", corsOrigins="
                 + corsOrigins + ", exchangeKeyEncryptionKey=" + (exchangeKeyEncryptionKey == null ? "unset" : "****")
-                + "]";
+                + ", selfRegistration=" + selfRegistration + "]";
     }
 }

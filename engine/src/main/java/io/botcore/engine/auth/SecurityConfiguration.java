@@ -55,6 +55,7 @@ class SecurityConfiguration {
 
     /** Paths anyone may call. */
     static final String[] PUBLIC = {"/api/health", "/api/v1/binance/ping", "/api/auth/login", "/api/auth/refresh",
+        "/api/auth/register",
         "/metrics", "/error"};
 
     /** The dashboard's static files under {@code static/}: anyone may GET them, nothing else. */
@@ -134,7 +135,8 @@ class SecurityConfiguration {
         RefreshTokens refreshTokens = new RefreshTokens(database, clock, settings.auth().refreshTokenTtl());
         SigningKeyGuard.check(database, settings.auth().jwtSecret(), refreshTokens, audit, clock);
         return new AuthService(users, new Passwords(settings.auth().bcryptCost()), tokens, refreshTokens,
-                new LoginGuard(database, clock, settings.auth().loginsPerMinutePerIp()), audit);
+                new LoginGuard(database, clock, settings.auth().loginsPerMinutePerIp()), audit,
+                settings.auth().selfRegistration());
     }
 
     private static UrlBasedCorsConfigurationSource cors(List<String> origins) {

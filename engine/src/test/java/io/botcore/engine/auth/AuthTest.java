@@ -103,6 +103,12 @@ class AuthTest {
         assertThat(me.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         assertThat(json(me).path("success").asBoolean()).isFalse();
         assertThat(get("/api/no/such/route", null).statusCode()).as("unknown routes reveal nothing").isEqualTo(401);
+        HttpResponse<String> register = http.send(HttpRequest.newBuilder(base.resolve("/api/auth/register"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"someone@example.com\",\"password\":\"a long passphrase\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(register.statusCode()).as("self-registration is off by default").isEqualTo(404);
+        assertThat(json(register).path("error").asString()).contains("./bot-core user add");
     }
 
     @Test

@@ -87,7 +87,7 @@ class HostileInputTest {
 
     /** The routes anyone may call, as documented in the README's security section. */
     private static final Set<String> DOCUMENTED_PUBLIC = Set.of("GET /api/health", "GET /api/v1/binance/ping",
-            "POST /api/auth/login", "POST /api/auth/refresh", "GET /metrics");
+            "POST /api/auth/login", "POST /api/auth/refresh", "POST /api/auth/register", "GET /metrics");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SECRET = "hostile-input-test-secret-0123456789-abcdefghijklmnopqrstuvw";
