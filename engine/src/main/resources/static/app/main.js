@@ -104,6 +104,24 @@ live.onState((state) => {
   badge.title = state === 'stale' ? 'No update from the engine for a while; reconnecting' : '';
 });
 
+// Maintenance mode (./bot-core maintenance on): the engine's health says so; every page shows why changes are
+// refused (the API answers 503 to non-admins) and until when.
+async function checkMaintenance() {
+  const banner = document.getElementById('maintenance');
+  try {
+    const report = await api.health();
+    const m = report.status === 'maintenance' ? report.maintenance : null;
+    banner.hidden = !m;
+    banner.textContent = m ? 'Maintenance: ' + (m.message || 'in progress') +
+      (m.until ? ' — until ' + new Date(m.until).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '') +
+      '. Bots open no new positions and changes are refused (admins excepted); protective stops stay active.' : '';
+  } catch (err) {
+    banner.hidden = true;
+  }
+}
+checkMaintenance();
+setInterval(checkMaintenance, 5000);
+
 document.getElementById('logout').addEventListener('click', () => api.logout());
 window.addEventListener('hashchange', route);
 

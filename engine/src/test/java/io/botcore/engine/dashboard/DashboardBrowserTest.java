@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.mongodb.client.MongoDatabase;
+import io.botcore.engine.maintenance.Maintenance;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -509,6 +510,18 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.confirm [data-test=confirm]")))
                 .click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("kill-engage")));
+
+        MongoDatabase db = engine.getBean(MongoDatabase.class);
+        Maintenance.on(db, "exchange upgrade", java.time.Instant.now().plus(java.time.Duration.ofHours(2)), "test",
+                Clock.systemUTC());
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("maintenance")));
+        assertThat(browser.findElement(By.id("maintenance")).getText()).startsWith("Maintenance: exchange upgrade")
+                .contains("until").contains("protective stops stay active");
+        shot("maintenance");
+        Maintenance.off(db);
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(
+                ExpectedConditions.invisibilityOfElementLocated(By.id("maintenance")));
         go("backtest");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=unavailable]")));
         shot("backtest");
