@@ -49,8 +49,12 @@ public final class BinanceMetrics {
                 .register(registry);
     }
 
-    /** Request weight used this minute and the limit we keep to. */
+    /** Request weight used this minute, the limit we keep to, and whether Binance has banned us (HTTP 418). */
     public BinanceMetrics bindBudget(RequestWeightBudget budget) {
+        bound.add(budget);
+        Gauge.builder("bot_core.exchange.banned", budget, b -> b.bannedNow() ? 1 : 0)
+                .description("1 while Binance's ban of this IP (HTTP 418) lasts: no request is sent until it ends")
+                .register(registry);
         Gauge.builder("bot_core.binance.request_weight.used", budget, RequestWeightBudget::usedThisMinute)
                 .description("Binance request weight used in the current minute (ours or the exchange's count, the "
                         + "higher)").register(registry);

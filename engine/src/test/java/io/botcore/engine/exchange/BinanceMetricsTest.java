@@ -31,6 +31,39 @@ class BinanceMetricsTest {
 
         assertThat(registry.get("bot_core.binance.request_weight.used").gauge().value()).isEqualTo(24);
         assertThat(registry.get("bot_core.binance.request_weight.limit").gauge().value()).isEqualTo(1200);
+        assertThat(registry.get("bot_core.exchange.banned").gauge().value()).isZero();
+    }
+
+    @Test
+    void shouldSayBannedWhileA418BanLastsAndNotAfter() {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic
+                .AtomicReference<>(java.time.Instant.parse("2026-12-03T10:00:00Z"));
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        RequestWeightBudget budget = new RequestWeightBudget(1200, clock, d -> { });
+        metrics.bindBudget(budget);
+
+        budget.banned(java.time.Instant.parse("2026-12-03T10:05:00Z"));
+
+        assertThat(registry.get("bot_core.exchange.banned").gauge().value()).isEqualTo(1);
+        now.set(java.time.Instant.parse("2026-12-03T10:04:59Z"));
+        assertThat(registry.get("bot_core.exchange.banned").gauge().value()).isEqualTo(1);
+        now.set(java.time.Instant.parse("2026-12-03T10:05:00Z"));
+        assertThat(registry.get("bot_core.exchange.banned").gauge().value()).isZero();
     }
 
     @Test

@@ -80,6 +80,11 @@ public final class RequestWeightBudget {
         bannedUntil = until.isAfter(bannedUntil) ? until : bannedUntil;
     }
 
+    /** Whether Binance's ban (HTTP 418) is still in force: no request may be sent now. */
+    public synchronized boolean bannedNow() {
+        return clock.instant().isBefore(bannedUntil);
+    }
+
     public synchronized int usedThisMinute() {
         roll(clock.instant());
         return used;
