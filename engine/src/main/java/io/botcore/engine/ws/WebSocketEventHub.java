@@ -10,13 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Thread-safe.
  */
-public final class WebSocketEventHub extends TextWebSocketHandler implements EventHub, HandshakeInterceptor,
-        AutoCloseable {
+public final class WebSocketEventHub extends TextWebSocketHandler implements EventHub, HandshakeInterceptor {
 
     /** Close code for an expired token. */
     public static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4001, "token expired");
@@ -60,8 +55,6 @@ public final class WebSocketEventHub extends TextWebSocketHandler implements Eve
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final Counter sent;
     private final Counter dropped;
-    /** One sender thread per shard of clients: a client's messages keep their order, shards send in parallel. */
-    private final ExecutorService[] senders;
 
     public WebSocketEventHub(TokenVerifier tokens, Clock clock, MeterRegistry registry) {
         this.tokens = tokens;
@@ -72,15 +65,6 @@ public final class WebSocketEventHub extends TextWebSocketHandler implements Eve
                 .register(registry);
         this.dropped = Counter.builder("bot_core.websocket.clients.dropped")
                 .description("clients closed for being too slow or failing").register(registry);
-        this.senders = new ExecutorService[Math.max(2, Runtime.getRuntime().availableProcessors())];
-        for (int i = 0; i < senders.length; i++) {
-            String name = "ws-sender-" + i;
-            senders[i] = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, name);
-                t.setDaemon(true);
-                return t;
-            });
-        }
     }
 
     private record Client(WebSocketSession session, AuthenticatedUser user, Instant expiresAt) {
@@ -147,8 +131,9 @@ public final class WebSocketEventHub extends TextWebSocketHandler implements Eve
     }
 
     /**
-     * Serialises the event once and hands it to the sender threads, each sending it to its shard of clients; the
-     * caller (the market feed, a bot) does not wait for any client.
+     * Serialises the event once and sends it to each client in turn on the caller's thread (the feed, a bot): a
+     * slow client is cut off by its send limit, and the feed is held back rather than queueing without bound.
+     * Measured against one sender thread per shard of clients, this was faster on two cores (docs/performance.md).
      */
     @Override
     public void publish(String userId, String type, Object data) {
@@ -156,25 +141,11 @@ public final class WebSocketEventHub extends TextWebSocketHandler implements Eve
             return;
         }
         TextMessage text = new TextMessage(message(type, data));
-        List<List<Client>> shards = new ArrayList<>(senders.length);
-        for (int i = 0; i < senders.length; i++) {
-            shards.add(new ArrayList<>());
-        }
         for (Client client : clients.values()) {
             if (userId == null || userId.equals(client.user().id())) {
-                shards.get(shard(client)).add(client);
+                send(client, text);
             }
         }
-        for (int i = 0; i < senders.length; i++) {
-            List<Client> shard = shards.get(i);
-            if (!shard.isEmpty()) {
-                senders[i].execute(() -> shard.forEach(client -> send(client, text)));
-            }
-        }
-    }
-
-    private int shard(Client client) {
-        return Math.floorMod(client.session().getId().hashCode(), senders.length);
     }
 
     /** Closes the connections whose token has expired (called every few seconds). */
@@ -223,13 +194,5 @@ public final class WebSocketEventHub extends TextWebSocketHandler implements Eve
     /** Connected clients. */
     public int clientCount() {
         return clients.size();
-    }
-
-    /** Stops the sender threads; messages not yet sent are dropped (the connections are closing anyway). */
-    @Override
-    public void close() {
-        for (ExecutorService sender : senders) {
-            sender.shutdownNow();
-        }
     }
 }
