@@ -6,7 +6,7 @@ import io.botcore.core.market.Interval;
 import io.botcore.core.market.store.CandleStore;
 import io.botcore.engine.ai.EngineStrategies;
 import io.botcore.engine.feed.CandleBatch;
-import io.botcore.engine.maintenance.Maintenance;
+import io.botcore.engine.maintenance.MaintenanceMonitor;
 import io.botcore.engine.feed.ReplayFeed;
 import io.botcore.engine.ws.EventHub;
 
@@ -58,9 +58,12 @@ public final class BotManager implements AutoCloseable {
     });
 
     private final EngineStrategies strategies;
+    /** Maintenance mode as this engine last read it (every second); halts new entries without a read per candle. */
+    private final MaintenanceMonitor maintenance;
 
     public BotManager(MongoDatabase database, CandleStore candles, TradingSettings settings, EventHub events,
-            TradingMetrics metrics, EngineStrategies strategies, Clock clock) {
+            TradingMetrics metrics, EngineStrategies strategies, MaintenanceMonitor maintenance, Clock clock) {
+        this.maintenance = maintenance;
         this.strategies = strategies;
         this.database = database;
         this.bots = new BotStore(database, clock);
@@ -129,7 +132,7 @@ public final class BotManager implements AutoCloseable {
                     runner.close();
                 }
                 runner = new BotRunner(bot, store, candles, settings.warmUpCandles(), events, metrics, strategies,
-                        this::entriesHalted);
+                        () -> maintenance.current().isPresent());
                 runners.put(bot.id(), runner);
                 runner.start();
                 events.publish(bot.userId(), "BotStatusUpdate", Map.of("bot_id", bot.id(), "status", Bot.RUNNING));
@@ -274,14 +277,5 @@ public final class BotManager implements AutoCloseable {
         loop.shutdownNow();
         runners.values().forEach(BotRunner::close);
         runners.clear();
-    }
-
-    /** Maintenance mode halts new entries; when its state cannot be read, entries are halted too. */
-    private boolean entriesHalted() {
-        try {
-            return Maintenance.active(database, clock);
-        } catch (RuntimeException e) {
-            return true;
-        }
     }
 }

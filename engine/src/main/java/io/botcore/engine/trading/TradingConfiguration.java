@@ -9,6 +9,7 @@ import io.botcore.core.market.store.CandleStore;
 import io.botcore.engine.EngineSettings;
 import io.botcore.engine.ai.EngineStrategies;
 import io.botcore.engine.feed.CandleBatch;
+import io.botcore.engine.maintenance.MaintenanceMonitor;
 import io.botcore.engine.feed.MarketFeed;
 import io.botcore.engine.exchange.BinanceMetrics;
 import io.botcore.engine.feed.LiveFeed;
@@ -59,8 +60,8 @@ class TradingConfiguration {
 
     @Bean(destroyMethod = "close")
     BotManager botManager(MongoDatabase database, CandleStore candles, EngineSettings settings, EventHub events,
-            TradingMetrics metrics, EngineStrategies strategies, Clock clock) {
-        return new BotManager(database, candles, settings.trading(), events, metrics, strategies, clock);
+            TradingMetrics metrics, EngineStrategies strategies, MaintenanceMonitor maintenance, Clock clock) {
+        return new BotManager(database, candles, settings.trading(), events, metrics, strategies, maintenance, clock);
     }
 
     @Bean(destroyMethod = "close")

@@ -18,6 +18,7 @@ import io.botcore.engine.auth.Role;
 import io.botcore.engine.auth.UserStore;
 import io.botcore.engine.feed.ReplayFeed;
 import io.botcore.engine.maintenance.Maintenance;
+import io.botcore.engine.maintenance.MaintenanceMonitor;
 import io.botcore.platform.config.ConfigLoader;
 
 import java.net.URI;
@@ -98,6 +99,8 @@ class MaintenanceBotTest {
     void buySignalsAreRefusedAsHaltedAndNoOrderIsPlacedWhileMaintenanceIsOn() throws Exception {
         MongoDatabase db = engine.getBean(MongoDatabase.class);
         Maintenance.on(db, "exchange upgrade", Instant.now().plus(Duration.ofHours(1)), "test", Clock.systemUTC());
+        // the engine rereads maintenance every second; start the bot once it has
+        await().atMost(Duration.ofSeconds(5)).until(() -> engine.getBean(MaintenanceMonitor.class).current().isPresent());
         String id = call("POST", "/api/bots", admin, "{\"name\":\"rsi\",\"strategy\":\"rsi\",\"symbols\":[\"BTCUSDT\"],"
                 + "\"params\":{\"period\":\"7\",\"oversold\":\"35\",\"overbought\":\"65\"}}").path("data").path("id")
                 .asString();
